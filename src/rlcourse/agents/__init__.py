@@ -1,0 +1,1 @@
+"""Reusable agents that the lessons teach and reuse."""

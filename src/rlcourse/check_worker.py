@@ -1,0 +1,72 @@
+"""Runs exercise checks in a process of their own (``python -m rlcourse.check_worker``).
+
+Usage: ``python -m rlcourse.check_worker REPORT CHECK LEARNER [CHECK LEARNER …]``.
+The worker touches ``REPORT.ready`` once its imports are done, and appends each
+verdict to REPORT (JSON lines) as soon as it is known: whatever the learner's code
+prints cannot garble it, and the parent can tell which exercise was running when the
+worker stopped answering (an endless loop), and start again after it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from rlcourse.checking import CheckFailed
+from rlcourse.modules import load_module
+
+
+def _where_in(error: BaseException, learner_file: Path) -> str | None:
+    """``file:line (in function)`` of the deepest frame in the learner's file, if any."""
+    found: str | None = None
+    for frame in traceback.extract_tb(error.__traceback__):
+        if Path(frame.filename).resolve() == learner_file.resolve():
+            found = f"{learner_file.name}:{frame.lineno} (in {frame.name})"
+    if found is None and isinstance(error, SyntaxError) and error.lineno is not None:
+        found = f"{learner_file.name}:{error.lineno}"
+    return found
+
+
+def _describe(error: BaseException, learner_file: Path) -> str:
+    where = _where_in(error, learner_file)
+    if isinstance(error, NotImplementedError):
+        detail = f": {error}" if str(error) else ""
+        return f"not implemented yet{detail}" + (f" at {where}" if where else "")
+    message = f"your code raised {type(error).__name__}: {error}"
+    return message + (f" at {where}" if where else "")
+
+
+def verdict(check_file: Path, learner_file: Path) -> tuple[bool, str]:
+    try:
+        learner = load_module(learner_file, f"learner_{learner_file.stem}")
+    except Exception as error:
+        return False, "importing your file failed: " + _describe(error, learner_file)
+    check = load_module(check_file, f"check_{check_file.stem}")
+    try:
+        check.check(learner)
+    except CheckFailed as failure:
+        return False, str(failure)
+    except Exception as error:
+        return False, _describe(error, learner_file)
+    return True, "passed"
+
+
+def main() -> None:
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    report = Path(sys.argv[1])
+    pairs = sys.argv[2:]
+    # Heavy imports (torch, numpy) are done by now: the parent starts its clock.
+    report.with_suffix(".ready").touch()
+    for check_file, learner_file in zip(pairs[::2], pairs[1::2], strict=True):
+        passed, message = verdict(Path(check_file), Path(learner_file))
+        line = json.dumps({"learner": learner_file, "passed": passed, "message": message})
+        with report.open("a", encoding="utf-8") as out:
+            out.write(line + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,195 @@
+"""The ``rlcourse`` command: list, read, run and check the course's lessons."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rlcourse import checker, lessons, lint, runner, terminal
+from rlcourse.errors import CourseError
+from rlcourse.syllabus import MODULES
+
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    rows: list[dict[str, object]] = []
+    for module in MODULES:
+        for lesson in module.lessons:
+            rows.append(
+                {
+                    "id": lesson.id,
+                    "module": module.number,
+                    "module_title": module.title,
+                    "title": lesson.title,
+                    "written": lessons.is_written(lesson),
+                    "exercises": list(lesson.exercises),
+                    "project": lesson.project,
+                }
+            )
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    written = sum(bool(row["written"]) for row in rows)
+    for module in MODULES:
+        print(f"Module {module.number}: {module.title}")
+        for lesson in module.lessons:
+            mark = "✓" if lessons.is_written(lesson) else " "
+            print(f"  [{mark}] {lesson.id:<4} {lesson.title}")
+    print(f"\n{written} of {len(rows)} lessons written (✓).")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    terminal.show(lessons.load(args.lesson))
+    return 0
+
+
+def _print_run(run: runner.LessonRun) -> None:
+    mode = "quick" if run.quick else "full"
+    files = run.files()
+    print(
+        f"\nLesson {run.lesson_id} ({mode} run): {len(run.demos)} demos in {run.seconds:.1f} s; "
+        f"{len(files)} files in {run.out_dir}:"
+    )
+    for path in files:
+        print(f"  {path}")
+
+
+def _run(args: argparse.Namespace, regen: bool) -> int:
+    lesson = lessons.load(args.lesson)
+    total = len(runner.demo_files(lesson))
+    started: list[str] = []
+
+    def announce(listing: str) -> None:
+        started.append(listing)
+        _say(f"[{len(started)}/{total}] {listing}")
+
+    try:
+        if regen:
+            run = runner.regenerate(lesson, on_start=announce)
+        else:
+            out = Path(args.out) if args.out else Path("results") / lesson.id
+            run = runner.run_lesson(lesson, quick=args.quick, out_dir=out, on_start=announce)
+    except runner.DemoFailed as failure:
+        _say(
+            f"rlcourse: {failure.stem} failed at {failure.where}: "
+            f"{type(failure.error).__name__}: {failure.error}"
+        )
+        return EXIT_PROBLEMS
+    _print_run(run)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    return _run(args, regen=False)
+
+
+def cmd_regen(args: argparse.Namespace) -> int:
+    return _run(args, regen=True)
+
+
+def cmd_exercise(args: argparse.Namespace) -> int:
+    lesson = lessons.load(args.lesson)
+    workspace = Path(args.dir) if args.dir else checker.default_workspace(lesson)
+    copied = checker.copy_stubs(lesson, workspace, overwrite=args.force)
+    kept = len(lesson.exercise_names()) - len(copied)
+    print(f"Exercises of lesson {lesson.id} are in {workspace}:")
+    for name in lesson.exercise_names():
+        print(f"  {workspace / (name + '.py')}")
+    if kept:
+        print(f"({kept} existing file(s) kept; --force replaces them with fresh stubs)")
+    print(f"Edit them, then run: rlcourse check {lesson.id} {workspace}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    lesson = lessons.load(args.lesson)
+    workspace = Path(args.dir) if args.dir else checker.default_workspace(lesson)
+    outcomes = checker.check_workspace(lesson, workspace, args.timeout)
+    for outcome in outcomes:
+        verdict = "PASS" if outcome.passed else "FAIL"
+        detail = "" if outcome.passed else f": {outcome.message}"
+        print(f"{verdict} {outcome.exercise}{detail}")
+    passed = sum(outcome.passed for outcome in outcomes)
+    print(f"{passed} of {len(outcomes)} exercises pass.")
+    return 0 if passed == len(outcomes) else EXIT_PROBLEMS
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    targets = [lessons.load(args.lesson)] if args.lesson else lessons.written_lessons()
+    failures = 0
+    for lesson in targets:
+        problems = lint.lint_lesson(lesson)
+        where = lesson.relative(lesson.post)
+        for problem in problems:
+            print(f"{where}: {problem}")
+        failures += bool(problems)
+    print(f"lint: {len(targets) - failures} of {len(targets)} lessons clean.")
+    return EXIT_PROBLEMS if failures else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rlcourse", description="Learn Reinforcement Learning with PyTorch: the course tool."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    listing = commands.add_parser("list", help="modules and lessons, marking the written ones")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    listing.set_defaults(handler=cmd_list)
+
+    show = commands.add_parser("show", help="read a lesson's post in the terminal")
+    show.add_argument("lesson", help="lesson id, e.g. 4.4")
+    show.set_defaults(handler=cmd_show)
+
+    run = commands.add_parser("run", help="run a lesson's demos, writing figures and results")
+    run.add_argument("lesson", help="lesson id, e.g. 4.4")
+    run.add_argument("--quick", action="store_true", help="small settings: seconds, not minutes")
+    run.add_argument("--out", help="output folder (default: results/M.L)")
+    run.set_defaults(handler=cmd_run)
+
+    exercise = commands.add_parser("exercise", help="copy a lesson's exercise stubs to a folder")
+    exercise.add_argument("lesson", help="lesson id, e.g. 4.4")
+    exercise.add_argument("dir", nargs="?", help="workspace (default: rlcourse-work/M.L)")
+    exercise.add_argument("--force", action="store_true", help="overwrite existing files")
+    exercise.set_defaults(handler=cmd_exercise)
+
+    check = commands.add_parser("check", help="check your exercise files")
+    check.add_argument("lesson", help="lesson id, e.g. 4.4")
+    check.add_argument("dir", nargs="?", help="workspace (default: rlcourse-work/M.L)")
+    check.add_argument("--timeout", type=float, help="seconds per exercise (default 60)")
+    check.set_defaults(handler=cmd_check)
+
+    regen = commands.add_parser("regen", help="full run that rewrites the lesson's outputs/")
+    regen.add_argument("lesson", help="lesson id, e.g. 4.4")
+    regen.set_defaults(handler=cmd_regen)
+
+    lint_parser = commands.add_parser("lint", help="check posts against the course format")
+    lint_parser.add_argument("lesson", nargs="?", help="one lesson id (default: all written)")
+    lint_parser.set_defaults(handler=cmd_lint)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except CourseError as error:
+        _say(f"rlcourse: error: {error}")
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        _say("rlcourse: interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

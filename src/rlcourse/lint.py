@@ -1,0 +1,340 @@
+"""The lesson lint: the post's format, its includes, its exercises and its maths.
+
+Every rule here is one a reader would notice when broken: a missing section, a code
+block that is not a real file, an exercise without a check, a ``$`` that did not
+turn into maths.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Any
+
+import markdown
+
+from rlcourse.errors import CourseError
+from rlcourse.includes import expand_includes, find_includes, read_include
+from rlcourse.lessons import WrittenLesson
+
+TITLE_PREFIX = "Learn Reinforcement Learning with PyTorch, Part "
+AUTHOR = "Artintellica"
+SECTIONS = (
+    "Introduction",
+    "Mathematics",
+    "Explanation: How the Math Connects to Code",
+    "Python Demonstrations",
+    "Exercises",
+    "Conclusion",
+)
+TOP_LEVEL_KEYS = {"title", "author", "date", "extra"}
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^`]*)$")
+IMAGE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]+)\)")
+DEMO_HEADING = re.compile(r"^Demo (?P<number>\d+): \S")
+EXERCISE_HEADING = re.compile(r"^Exercise (?P<number>\d+): (?P<title>.+)$")
+PROJECT_HEADING = re.compile(r"^Project Exercise: (?P<title>.+)$")
+
+
+@dataclass(frozen=True)
+class Fence:
+    language: str
+    start_line: int
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+
+
+def scan(body: str) -> tuple[list[Heading], list[Fence]]:
+    """Headings outside code fences, and every fenced block with its language."""
+    headings: list[Heading] = []
+    fences: list[Fence] = []
+    open_mark: str | None = None
+    language = ""
+    start = 0
+    content: list[str] = []
+    for number, line in enumerate(body.splitlines(), start=1):
+        fence = FENCE.match(line)
+        if open_mark is None:
+            if fence is not None:
+                open_mark, language, start, content = (
+                    fence["mark"],
+                    fence["info"].strip(),
+                    number,
+                    [],
+                )
+            elif match := re.match(r"^(#{1,6}) (.+?)\s*$", line):
+                headings.append(Heading(len(match[1]), match[2], number))
+        elif (
+            fence is not None and fence["mark"].startswith(open_mark) and not fence["info"].strip()
+        ):
+            fences.append(Fence(language.split()[0] if language else "", start, content))
+            open_mark = None
+        else:
+            content.append(line)
+    if open_mark is not None:
+        fences.append(Fence("unclosed", start, content))
+    return headings, fences
+
+
+def _same_title(written: str, outline: str) -> bool:
+    def normal(text: str) -> str:
+        return re.sub(r"\s+", " ", text.replace("—", ": ").replace(" : ", ": ")).strip()
+
+    return normal(written) == normal(outline)
+
+
+def lint_front_matter(lesson: WrittenLesson) -> list[str]:
+    problems: list[str] = []
+    fm = lesson.front_matter
+    extra_keys = sorted(set(fm) - TOP_LEVEL_KEYS)
+    if extra_keys:
+        problems.append(f"front matter: keys {extra_keys} belong under [extra]")
+    title = fm.get("title")
+    prefix = f"{TITLE_PREFIX}{lesson.id}: "
+    if not isinstance(title, str) or not title.startswith(prefix):
+        problems.append(f"front matter: title must start with {prefix!r}")
+    elif not _same_title(title.removeprefix(prefix), lesson.lesson.title):
+        problems.append(
+            f"front matter: title {title.removeprefix(prefix)!r} is not the outline's "
+            f"{lesson.lesson.title!r}"
+        )
+    if fm.get("author") != AUTHOR:
+        problems.append(f"front matter: author must be {AUTHOR!r}")
+    date = fm.get("date")
+    try:
+        if not isinstance(date, str):
+            raise ValueError
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        problems.append('front matter: date must be a quoted "YYYY-MM-DD" string')
+    if lesson.extra.get("lesson") != lesson.id:
+        problems.append(f'front matter: [extra] must say lesson = "{lesson.id}"')
+    return problems
+
+
+def lint_structure(lesson: WrittenLesson, headings: list[Heading]) -> list[str]:
+    problems: list[str] = []
+    sections = [h.text for h in headings if h.level == 2]
+    if tuple(sections) != SECTIONS:
+        problems.append(f"sections: expected {list(SECTIONS)}, found {sections}")
+    if any(h.level == 1 for h in headings):
+        problems.append(
+            "sections: no # heading in the body (the title comes from the front matter)"
+        )
+    outline = list(lesson.lesson.exercises)
+    expected_demos = len(outline) + (1 if lesson.lesson.project else 0)
+    current = ""
+    demos: list[str] = []
+    exercises: list[Heading] = []
+    for heading in headings:
+        if heading.level == 2:
+            current = heading.text
+        elif heading.level == 3 and current == "Python Demonstrations":
+            demos.append(heading.text)
+        elif heading.level == 3 and current == "Exercises":
+            exercises.append(heading)
+    numbers = [int(m["number"]) for d in demos if (m := DEMO_HEADING.match(d))]
+    if len(numbers) != len(demos) or numbers != list(range(1, expected_demos + 1)):
+        problems.append(
+            f"demos: expected '### Demo 1: …' to '### Demo {expected_demos}: …', found {demos}"
+        )
+    wanted = [f"Exercise {i}: {text}" for i, text in enumerate(outline, start=1)]
+    if lesson.lesson.project:
+        wanted.append(f"Project Exercise: {lesson.lesson.project}")
+    found = [h.text for h in exercises]
+    if len(found) != len(wanted) or not all(map(_same_title, found, wanted)):
+        for want, got in zip(wanted, found + [""] * len(wanted), strict=False):
+            if not _same_title(got, want):
+                problems.append(f"exercises: expected heading '### {want}', found '### {got}'")
+        if len(found) > len(wanted):
+            problems.append(f"exercises: unexpected headings {found[len(wanted) :]}")
+    return problems
+
+
+def lint_code(lesson: WrittenLesson, fences: list[Fence]) -> list[str]:
+    problems: list[str] = []
+    for fence in fences:
+        if fence.language == "unclosed":
+            problems.append(f"index.md:{fence.start_line}: code fence never closed")
+            continue
+        lines = [line for line in fence.lines if line.strip()]
+        if fence.language == "python":
+            included = find_includes("\n".join(lines))
+            if len(lines) != 1 or len(included) != 1:
+                problems.append(
+                    f"index.md:{fence.start_line}: a python block must hold exactly one "
+                    '--8<-- "path:section" include, not code typed into the post'
+                )
+    for include in find_includes(lesson.body):
+        try:
+            read_include(include, lesson.root)
+        except CourseError as error:
+            problems.append(f"index.md:{include.line_number}: {error}")
+    included_paths = {(lesson.root / i.path).resolve() for i in find_includes(lesson.body)}
+    listings = sorted(lesson.folder.glob("demo_*.py")) + sorted(
+        (lesson.folder / "solutions").glob("*.py")
+    )
+    for listing in listings:
+        if listing.resolve() not in included_paths:
+            problems.append(f"{lesson.relative(listing)} is not included by the post")
+    return problems
+
+
+def lint_exercises(lesson: WrittenLesson) -> list[str]:
+    problems: list[str] = []
+    folders = {name: lesson.folder / name for name in ("exercises", "solutions", "checks")}
+    stems = {name: {p.stem for p in folder.glob("*.py")} for name, folder in folders.items()}
+    expected = len(lesson.lesson.exercises) + (1 if lesson.lesson.project else 0)
+    names = stems["exercises"]
+    numbered = sorted(n for n in names if re.match(r"ex\d+_", n))
+    wanted_prefixes = [f"ex{i}_" for i in range(1, len(lesson.lesson.exercises) + 1)]
+    if [n.split("_")[0] + "_" for n in numbered] != wanted_prefixes:
+        problems.append(f"exercises/: expected files {[p + '….py' for p in wanted_prefixes]}")
+    if lesson.lesson.project and not any(n.startswith("project_") for n in names):
+        problems.append("exercises/: the Project Exercise needs a project_….py stub")
+    if len(names) != expected:
+        problems.append(f"exercises/: expected {expected} stubs, found {len(names)}")
+    for other in ("solutions", "checks"):
+        if stems[other] != names:
+            problems.append(
+                f"{other}/ must hold the same files as exercises/: "
+                f"missing {sorted(names - stems[other])}, extra {sorted(stems[other] - names)}"
+            )
+    return problems
+
+
+def lint_figures(lesson: WrittenLesson) -> list[str]:
+    problems: list[str] = []
+    for match in IMAGE.finditer(lesson.body):
+        source = match["src"]
+        if "://" in source:
+            problems.append(f"figure {source}: figures must be files of the lesson, not links")
+        elif not (lesson.folder / source).is_file():
+            problems.append(f"figure {source} does not exist (run `rlcourse regen {lesson.id}`)")
+    return problems
+
+
+def results_of(lesson: WrittenLesson) -> dict[str, Any]:
+    path = lesson.outputs / "results.json"
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
+
+
+def lookup(results: dict[str, Any], dotted: str) -> Any:
+    value: Any = results
+    for part in dotted.split("."):
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            raise KeyError(dotted)
+    return value
+
+
+def lint_claims(lesson: WrittenLesson) -> list[str]:
+    """Each ``[[extra.claims]]`` number, formatted from outputs/results.json, is in the prose."""
+    problems: list[str] = []
+    claims = lesson.extra.get("claims", [])
+    if not isinstance(claims, list):
+        return ["front matter: [[extra.claims]] must be an array of tables"]
+    results = results_of(lesson)
+    for claim in claims:
+        if not isinstance(claim, dict) or not isinstance(claim.get("result"), str):
+            problems.append(f'claim {claim!r}: needs result = "demo.field" and format')
+            continue
+        fmt = str(claim.get("format", "{}"))
+        try:
+            text = fmt.format(lookup(results, claim["result"]))
+        except (KeyError, ValueError, IndexError):
+            problems.append(f"claim {claim['result']}: not in outputs/results.json")
+            continue
+        if text not in lesson.body:
+            problems.append(f"claim {claim['result']}: the post does not state {text!r}")
+    return problems
+
+
+class _VisibleText(HTMLParser):
+    """Collects rendered text outside code and outside arithmatex maths."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skip_depth = 0
+        self.stack: list[bool] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"br", "img", "hr", "input", "meta", "link"}:
+            return
+        classes = dict(attrs).get("class") or ""
+        skipped = tag in {"code", "pre", "script", "style"} or "arithmatex" in classes.split()
+        self.stack.append(skipped)
+        self.skip_depth += skipped
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"br", "img", "hr", "input", "meta", "link"} or not self.stack:
+            return
+        self.skip_depth -= self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_depth == 0:
+            self.text.append(data)
+
+
+MARKDOWN_EXTENSIONS: list[str] = [
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.arithmatex",
+]
+MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {"pymdownx.arithmatex": {"generic": True}}
+LITERAL_DOLLAR = "\u2060LITERALDOLLAR\u2060"
+
+
+def render_html(markdown_text: str) -> str:
+    """The post body as HTML, through the same extensions as the site."""
+    renderer = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+    return renderer.convert(markdown_text)
+
+
+def lint_maths(lesson: WrittenLesson) -> list[str]:
+    """After rendering, no ``$`` may be left outside maths and code (``\\$`` is a real dollar)."""
+    try:
+        expanded = expand_includes(lesson.body, lesson.root)
+    except CourseError:
+        return []  # lint_code reports the broken include
+    html = render_html(expanded.replace("\\$", LITERAL_DOLLAR))
+    parser = _VisibleText()
+    parser.feed(html)
+    problems: list[str] = []
+    for line in "".join(parser.text).splitlines():
+        if "$" in line or "\\(" in line or "\\[" in line:
+            snippet = line.strip().replace(LITERAL_DOLLAR, "\\$")
+            problems.append(f"maths: stray $ or unrendered maths in: {snippet[:120]!r}")
+    return problems
+
+
+def lint_lesson(lesson: WrittenLesson) -> list[str]:
+    headings, fences = scan(lesson.body)
+    return (
+        lint_front_matter(lesson)
+        + lint_structure(lesson, headings)
+        + lint_code(lesson, fences)
+        + lint_exercises(lesson)
+        + lint_figures(lesson)
+        + lint_claims(lesson)
+        + lint_maths(lesson)
+    )

@@ -1,0 +1,126 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rlcourse import cli, lessons
+from rlcourse.lessons import WrittenLesson
+from rlcourse.syllabus import all_lessons
+
+
+def rlcourse(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "rlcourse.cli", *args]
+    return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=300)
+
+
+def test_list_json_has_every_lesson_and_marks_the_written_ones() -> None:
+    done = rlcourse("list", "--json")
+    assert done.returncode == 0
+    rows = json.loads(done.stdout)
+    assert [row["id"] for row in rows] == [lesson.id for lesson in all_lessons()]
+    assert len(rows) == 49
+    written = {row["id"] for row in rows if row["written"]}
+    assert written == {lesson.id for lesson in lessons.written_lessons()}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("show", "9.9"), "rlcourse: error: unknown lesson '9.9'"),
+        (("run", "4"), "rlcourse: error: unknown lesson '4'"),
+        (("check", "7.5"), "rlcourse: error: lesson 7.5 (Scaling Up"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_code_2(args: tuple[str, ...], message: str) -> None:
+    done = rlcourse(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(message)
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr
+
+
+def _use_root(monkeypatch: pytest.MonkeyPatch, lesson: WrittenLesson) -> None:
+    monkeypatch.setattr(lessons, "repo_root", lambda: lesson.root)
+
+
+def test_check_without_a_workspace_says_how_to_start(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    assert cli.main(["check", "1.1", str(tmp_path / "none")]) == 2
+    assert "run `rlcourse exercise 1.1" in capsys.readouterr().err
+
+
+def test_exercise_then_check_reports_each_stub_failing(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    assert cli.main(["exercise", "1.1", str(tmp_path / "work")]) == 0
+    assert cli.main(["check", "1.1", str(tmp_path / "work")]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL ex1_double: not implemented yet: double x at ex1_double.py:3" in out
+    assert "0 of 4 exercises pass." in out
+
+
+def test_broken_front_matter_is_a_clear_error(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    fake_lesson.post.write_text(fake_lesson.post.read_text().replace('author = "', "author = ", 1))
+    assert cli.main(["show", "1.1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rlcourse: error: course/01-foundations/01-introduction/index.md: broken")
+
+
+def test_run_failure_names_the_listing_and_exits_1(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    demo = fake_lesson.folder / "demo_sum.py"
+    demo.write_text(demo.read_text().replace("total = sum(", "total = undefined_name + sum("))
+    assert cli.main(["run", "1.1", "--quick", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "demo_sum failed at course/01-foundations/01-introduction/demo_sum.py:" in err
+    assert "NameError" in err
+
+
+def test_run_prints_where_the_files_went(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    assert cli.main(["run", "1.1", "--quick", "--out", str(tmp_path / "out")]) == 0
+    out = capsys.readouterr().out
+    assert f"3 files in {tmp_path / 'out'}" in out
+    assert str(tmp_path / "out" / "results.json") in out
+
+
+def test_show_renders_the_included_code(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    assert cli.main(["show", "1.1"]) == 0
+    out = capsys.readouterr().out
+    assert "def main(cfg: Config) -> Result:" in out
+    assert "--8<--" not in out
+    assert "Solution" in out

@@ -1,0 +1,72 @@
+"""Every written lesson: lint-clean, demos run in quick mode, checks tell right from wrong."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from rlcourse.checker import check_workspace
+from rlcourse.lessons import WrittenLesson, load, written_lessons
+from rlcourse.lint import IMAGE, lint_lesson
+from rlcourse.runner import finite_numbers, run_lesson
+
+LESSON_IDS = [lesson.id for lesson in written_lessons()]
+MAX_OUTPUT_BYTES = 2_000_000
+
+
+@pytest.fixture(params=LESSON_IDS)
+def lesson(request: pytest.FixtureRequest) -> WrittenLesson:
+    return load(str(request.param))
+
+
+def _structure(value: object) -> object:
+    """The shape of a JSON value: its keys, recursively, without the numbers."""
+    if isinstance(value, dict):
+        return {key: _structure(item) for key, item in value.items()}
+    return type(value).__name__ if not isinstance(value, int | float) else "number"
+
+
+def test_lint_is_clean(lesson: WrittenLesson) -> None:
+    assert lint_lesson(lesson) == []
+
+
+def test_quick_run_does_the_work_the_post_shows(lesson: WrittenLesson, tmp_path: Path) -> None:
+    run = run_lesson(lesson, quick=True, out_dir=tmp_path, echo=False)
+    assert run.demos, "a lesson runs at least one demo"
+    for demo in run.demos:
+        assert demo.printed.strip(), f"{demo.stem} printed nothing"
+        assert finite_numbers(demo.result), f"{demo.stem} returned NaN or infinity"
+    figures = {
+        Path(match["src"]).name
+        for match in IMAGE.finditer(lesson.body)
+        if match["src"].startswith("outputs/")
+    }
+    written = {path.name for path in tmp_path.iterdir() if path.stat().st_size > 0}
+    missing = figures - written
+    assert not missing, f"figures the post shows but the quick run did not write: {missing}"
+    committed = json.loads((lesson.outputs / "results.json").read_text())
+    quick = json.loads((tmp_path / "results.json").read_text())
+    assert _structure(quick) == _structure(committed), "quick results differ in shape from outputs/"
+
+
+def test_checks_pass_on_the_solutions(lesson: WrittenLesson) -> None:
+    outcomes = check_workspace(lesson, lesson.folder / "solutions")
+    failed = {o.exercise: o.message for o in outcomes if not o.passed}
+    assert failed == {}
+
+
+def test_checks_fail_on_the_untouched_stubs(lesson: WrittenLesson) -> None:
+    outcomes = check_workspace(lesson, lesson.folder / "exercises")
+    assert len(outcomes) == len(lesson.lesson.exercises) + bool(lesson.lesson.project)
+    passed = [o.exercise for o in outcomes if o.passed]
+    assert passed == [], f"checks that pass on an untouched stub check nothing: {passed}"
+    for outcome in outcomes:
+        assert re.search(r"\w", outcome.message), outcome
+
+
+def test_committed_outputs_are_small(lesson: WrittenLesson) -> None:
+    big = [p.name for p in lesson.outputs.iterdir() if p.stat().st_size > MAX_OUTPUT_BYTES]
+    assert big == []

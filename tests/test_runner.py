@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rlcourse.lessons import WrittenLesson
+from rlcourse.runner import DemoFailed, build_config, run_lesson
+
+
+def test_quick_run_uses_the_front_matter_values(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    run = run_lesson(fake_lesson, quick=True, out_dir=tmp_path / "out", echo=False)
+    assert [demo.stem for demo in run.demos] == ["demo_sum"]
+    assert run.demos[0].result == {"total": sum(range(10))}
+    assert (tmp_path / "out" / "demo_sum.txt").read_text() == "total = 45\n"
+    saved = json.loads((tmp_path / "out" / "results.json").read_text())
+    assert saved == {"demo_sum": {"total": 45}}
+
+
+def test_full_run_uses_the_defaults(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    run = run_lesson(fake_lesson, quick=False, out_dir=tmp_path, echo=False)
+    assert run.demos[0].result == {"total": sum(range(1000))}
+
+
+def test_a_failing_demo_names_its_file_and_line(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    demo = fake_lesson.folder / "demo_sum.py"
+    demo.write_text(demo.read_text().replace("total = sum(", "total = 1 // 0 + sum("))
+    with pytest.raises(DemoFailed) as failure:
+        run_lesson(fake_lesson, quick=True, out_dir=tmp_path, echo=False)
+    line = next(
+        number
+        for number, text in enumerate(demo.read_text().splitlines(), start=1)
+        if "1 // 0" in text
+    )
+    assert failure.value.where.endswith(f"demo_sum.py:{line} (in main)")
+    assert isinstance(failure.value.error, ZeroDivisionError)
+
+
+def test_unknown_quick_values_are_refused(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    from rlcourse.errors import CourseError
+    from rlcourse.modules import load_module
+
+    module = load_module(fake_lesson.folder / "demo_sum.py")
+    with pytest.raises(CourseError, match="unknown Config fields"):
+        build_config(module.Config, {"repeat": 3}, tmp_path, "demo_sum.py")
