@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from rlcourse import checker, lessons, lint, runner, terminal
+from rlcourse import checker, export, lessons, lint, runner, site, terminal
 from rlcourse.errors import CourseError
 from rlcourse.syllabus import MODULES
 
@@ -137,6 +139,33 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failures else 0
 
 
+def cmd_site_build(args: argparse.Namespace) -> int:
+    out = Path(args.dir)
+    started = time.perf_counter()
+    built = site.build(out)
+    seconds = time.perf_counter() - started
+    print(f"Built {len(built.pages)} pages into {out} in {seconds:.1f} s.")
+    return 0
+
+
+def cmd_site_serve(args: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="rlcourse-site-") as scratch:
+        built = site.build(Path(scratch) / "site")
+        site.serve(built.out_dir, args.port)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    out = Path(args.dir)
+    for lesson in lessons.written_lessons():
+        if args.kind == "blog":
+            path = export.export_blog_post(lesson, out).path
+        else:
+            path = export.export_notebook(lesson, out)
+        print(f"{lesson.id}: {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rlcourse", description="Learn Reinforcement Learning with PyTorch: the course tool."
@@ -176,6 +205,20 @@ def build_parser() -> argparse.ArgumentParser:
     lint_parser = commands.add_parser("lint", help="check posts against the course format")
     lint_parser.add_argument("lesson", nargs="?", help="one lesson id (default: all written)")
     lint_parser.set_defaults(handler=cmd_lint)
+
+    site_parser = commands.add_parser("site", help="the course website (MkDocs Material)")
+    site_commands = site_parser.add_subparsers(dest="site_command", required=True)
+    site_build = site_commands.add_parser("build", help="build the static site")
+    site_build.add_argument("dir", nargs="?", default="site", help="output (default: site/)")
+    site_build.set_defaults(handler=cmd_site_build)
+    site_serve = site_commands.add_parser("serve", help="build, then serve on 127.0.0.1")
+    site_serve.add_argument("--port", type=int, default=8000)
+    site_serve.set_defaults(handler=cmd_site_serve)
+
+    export_parser = commands.add_parser("export", help="blog posts or notebooks of every lesson")
+    export_parser.add_argument("kind", choices=["blog", "notebooks"])
+    export_parser.add_argument("dir", help="output folder")
+    export_parser.set_defaults(handler=cmd_export)
     return parser
 
 

@@ -1,0 +1,193 @@
+"""Exports of the written lessons: blog posts as the author publishes them, and notebooks.
+
+Both start from the same post and the same listings as the site. The blog export is
+plain CommonMark with dollar maths: includes expanded into ```python fences, the
+``??? success "Solution"`` blocks turned into HTML ``<details>``, figures copied
+beside the post. The notebook export keeps the prose as markdown cells and makes each
+demo listing one runnable code cell.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import jupytext
+import nbformat
+
+from rlcourse.includes import expand_includes, parse_include, read_include, strip_markers
+from rlcourse.lessons import WrittenLesson
+from rlcourse.lint import FENCE, IMAGE
+from rlcourse.terminal import COLLAPSIBLE
+
+FRONT_MATTER_BLOCK = re.compile(r"\A\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class ExportedPost:
+    lesson_id: str
+    path: Path
+    figures: list[Path]
+
+
+def export_name(lesson: WrittenLesson) -> str:
+    return f"part-{lesson.id.replace('.', '-')}-{lesson.lesson.slug}"
+
+
+def details_blocks(markdown_text: str) -> str:
+    """``??? kind "Title"`` blocks as ``<details>`` HTML with their body dedented."""
+    out: list[str] = []
+    open_indent: str | None = None
+    for line in markdown_text.splitlines():
+        if open_indent is not None:
+            if not line.strip():
+                out.append("")
+                continue
+            if line.startswith(open_indent + "    "):
+                out.append(open_indent + line[len(open_indent) + 4 :])
+                continue
+            _close(out, open_indent)
+            open_indent = None
+        match = COLLAPSIBLE.match(line)
+        if match is not None:
+            open_indent = match["indent"]
+            out += [f"{open_indent}<details>", f"{open_indent}<summary>{match['title']}</summary>"]
+            continue
+        out.append(line)
+    if open_indent is not None:
+        _close(out, open_indent)
+    return "\n".join(out) + "\n"
+
+
+def _close(out: list[str], indent: str) -> None:
+    while out and not out[-1].strip():
+        out.pop()
+    out += ["", f"{indent}</details>", ""]
+
+
+def export_blog_post(lesson: WrittenLesson, out_dir: Path) -> ExportedPost:
+    """Write ``out_dir/<part-…>/index.md`` with its figures beside it."""
+    folder = out_dir / export_name(lesson)
+    folder.mkdir(parents=True, exist_ok=True)
+    front = FRONT_MATTER_BLOCK.match(lesson.post.read_text(encoding="utf-8"))
+    assert front is not None  # load() already parsed it
+    body = details_blocks(expand_includes(lesson.body, lesson.root))
+    figures: list[Path] = []
+
+    def beside(match: re.Match[str]) -> str:
+        source = lesson.folder / match["src"]
+        target = folder / source.name
+        shutil.copyfile(source, target)
+        figures.append(target)
+        return match[0].replace(match["src"], source.name)
+
+    body = IMAGE.sub(beside, body)
+    path = folder / "index.md"
+    path.write_text(front[0] + body, encoding="utf-8")
+    return ExportedPost(lesson.id, path, figures)
+
+
+NOTEBOOK_SETUP = (
+    "# The listings write their figures next to their own file (Path(__file__).parent);\n"
+    "# in a notebook there is no file, so this names one in the notebook's folder.\n"
+    '__file__ = "notebook.py"'
+)
+
+
+def notebook(lesson: WrittenLesson) -> nbformat.NotebookNode:
+    """The lesson as a notebook: prose in markdown cells, one code cell per demo listing.
+
+    A demo listing becomes a code cell, whole, where the post first includes it, so
+    running the notebook top to bottom runs each demo as ``python demo_….py`` would.
+    Other code (later parts of the same listing, library code, solutions) is shown in
+    the markdown cells, so nothing runs twice.
+    """
+    title = lesson.front_matter.get("title", lesson.lesson.title)
+    author = lesson.front_matter.get("author", "")
+    date = lesson.front_matter.get("date", "")
+    cells: list[nbformat.NotebookNode] = [
+        nbformat.v4.new_markdown_cell(f"# {title}\n\n*{author}, {date}*"),
+        nbformat.v4.new_code_cell(NOTEBOOK_SETUP),
+    ]
+    prose: list[str] = []
+    ran: set[Path] = set()
+    lines = details_blocks(lesson.body).splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence = FENCE.match(line)
+        block_end = _fence_end(lines, index) if fence is not None else None
+        if fence is None or block_end is None:
+            prose.append(line)
+            index += 1
+            continue
+        inside = [text for text in lines[index + 1 : block_end] if text.strip()]
+        include = parse_include(inside[0]) if len(inside) == 1 else None
+        listing = (lesson.root / include.path).resolve() if include else None
+        if (
+            listing is not None
+            and fence["info"].strip() == "python"
+            and listing.parent == lesson.folder.resolve()
+            and listing.name.startswith("demo_")
+            and listing not in ran
+        ):
+            ran.add(listing)
+            cells.append(nbformat.v4.new_markdown_cell(_joined(prose)))
+            prose = []
+            code = strip_markers(listing.read_text(encoding="utf-8")).strip("\n")
+            cells.append(nbformat.v4.new_code_cell(code))
+        else:
+            block = "\n".join(lines[index : block_end + 1])
+            prose += _expand(block, lesson).splitlines()
+        index = block_end + 1
+    cells.append(nbformat.v4.new_markdown_cell(_joined(prose)))
+    book = nbformat.v4.new_notebook()
+    book.cells = [cell for cell in cells if cell.source.strip()]
+    book.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    return book
+
+
+def _fence_end(lines: list[str], start: int) -> int | None:
+    opening = FENCE.match(lines[start])
+    assert opening is not None
+    for index in range(start + 1, len(lines)):
+        closing = FENCE.match(lines[index])
+        if closing and closing["mark"].startswith(opening["mark"]) and not closing["info"].strip():
+            return index
+    return None
+
+
+def _expand(block: str, lesson: WrittenLesson) -> str:
+    out: list[str] = []
+    for line in block.splitlines():
+        include = parse_include(line)
+        if include is None:
+            out.append(line)
+        else:
+            shown = read_include(include, lesson.root).splitlines()
+            out += [include.indent + text if text else "" for text in shown]
+    return "\n".join(out)
+
+
+def _joined(lines: list[str]) -> str:
+    return "\n".join(lines).strip("\n")
+
+
+def export_notebook(lesson: WrittenLesson, out_dir: Path) -> Path:
+    """Write ``out_dir/<part-…>/<part-…>.ipynb``, with the committed figures beside it.
+
+    Running the notebook rewrites those figures in the same place (``outputs/``).
+    """
+    folder = out_dir / export_name(lesson)
+    folder.mkdir(parents=True, exist_ok=True)
+    if lesson.outputs.is_dir():
+        shutil.copytree(lesson.outputs, folder / "outputs", dirs_exist_ok=True)
+    path = folder / f"{export_name(lesson)}.ipynb"
+    jupytext.write(notebook(lesson), path, fmt="ipynb")
+    return path

@@ -1,0 +1,177 @@
+"""The course website in a real browser: every page, its maths, images, links and requests.
+
+Chromium comes from Debian (`/usr/bin/chromium`), driven by Playwright; no browser is
+downloaded. Outside CI, the browser test is skipped when that Chromium is missing; in
+CI (CI=true) a missing Chromium is a failure, because .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urlparse
+
+import pytest
+
+from rlcourse import site
+from rlcourse.errors import CourseError
+from rlcourse.lessons import WrittenLesson, repo_root, written_lessons
+from rlcourse.syllabus import lesson_folder
+from tests.conftest import rewrite
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+SCREENSHOTS = repo_root() / "results" / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> site.SiteBuild:
+    started = time.perf_counter()
+    built = site.build(tmp_path_factory.mktemp("site") / "site")
+    print(f"site build: {time.perf_counter() - started:.1f} s, {len(built.pages)} pages")
+    return built
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site: site.SiteBuild) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site.out_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def test_home_page_lists_all_49_lessons(built_site: site.SiteBuild) -> None:
+    html = (built_site.out_dir / "index.html").read_text()
+    written = written_lessons()
+    assert html.count("<em>(coming)</em>") == 49 - len(written)
+    for lesson in written:
+        assert f'href="{lesson_folder(lesson.lesson)}/"' in html
+    assert "7.5 Scaling Up: From MacBook to Cloud or GPU Clusters" in html
+
+
+def test_build_fails_on_a_missing_include(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    rewrite(fake_lesson, "demo_sum.py:config", "demo_gone.py:config")
+    with pytest.raises(CourseError, match="site build failed"):
+        site.build(tmp_path / "site", fake_lesson.root)
+
+
+def test_build_fails_on_a_missing_figure(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    rewrite(fake_lesson, "outputs/figure.png", "outputs/gone.png")
+    with pytest.raises(CourseError, match=r"gone\.png"):
+        site.build(tmp_path / "site", fake_lesson.root)
+
+
+def test_build_fails_on_a_broken_internal_link(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    rewrite(fake_lesson, "Next: more.", "Next: [lesson 1.2](../02-vectors-and-scalars/index.md).")
+    with pytest.raises(CourseError, match="02-vectors-and-scalars"):
+        site.build(tmp_path / "site", fake_lesson.root)
+
+
+def _page_urls(built_site: site.SiteBuild, base_url: str) -> list[str]:
+    urls: list[str] = []
+    for page in built_site.pages:
+        relative = page.parent.relative_to(built_site.out_dir).as_posix()
+        urls.append(base_url if relative == "." else f"{base_url}{relative}/")
+    return urls
+
+
+def _resolves(url: str, cache: dict[str, str | None]) -> bool:
+    page, fragment = urldefrag(url)
+    if page not in cache:
+        try:
+            with urllib.request.urlopen(page, timeout=10) as response:
+                cache[page] = response.read().decode("utf-8", errors="replace")
+        except urllib.error.URLError:
+            cache[page] = None
+    html = cache[page]
+    return html is not None and (not fragment or f'id="{fragment}"' in html)
+
+
+def test_every_page_in_a_real_browser(built_site: site.SiteBuild, base_url: str) -> None:
+    if not CHROMIUM.is_file():
+        if os.environ.get("CI"):
+            pytest.fail("/usr/bin/chromium is missing: .ci/run must install Debian's chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    host = urlparse(base_url).netloc
+    problems: list[str] = []
+    fetched: dict[str, str | None] = {}
+    urls = _page_urls(built_site, base_url)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        errors: list[str] = []
+        outside: list[str] = []
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on(
+            "request",
+            lambda r: outside.append(r.url) if urlparse(r.url).netloc not in {host, ""} else None,
+        )
+        for url in urls:
+            errors.clear()
+            outside.clear()
+            page.goto(url, wait_until="networkidle")
+            maths = page.locator(".arithmatex").count()
+            rendered = page.locator(".katex").count()
+            if maths and rendered < maths:
+                problems.append(f"{url}: {maths} maths elements, {rendered} rendered")
+            if page.locator(".katex-error").count():
+                problems.append(f"{url}: KaTeX errors: {page.locator('.katex-error').count()}")
+            text = page.locator("article").inner_text()
+            for raw in ("$$", "\\(", "\\["):
+                if raw in text:
+                    problems.append(f"{url}: raw {raw} left in the visible text")
+            broken = page.evaluate(
+                "() => [...document.images].filter(i => !i.complete || i.naturalWidth === 0)"
+                ".map(i => i.src)"
+            )
+            problems += [f"{url}: image not loaded: {src}" for src in broken]
+            links: list[str] = page.evaluate("() => [...document.links].map(a => a.href)")
+            for link in sorted(set(links)):
+                if urlparse(link).netloc == host and not _resolves(link, fetched):
+                    problems.append(f"{url}: broken internal link {link}")
+            problems += [f"{url}: console error: {e}" for e in errors]
+            problems += [f"{url}: request outside the site: {r}" for r in outside]
+        _screenshots(browser, urls[-1] if urls else base_url, base_url)
+        browser.close()
+    print(f"browser: checked {len(urls)} pages")
+    assert problems == []
+
+
+def _screenshots(browser: object, lesson_url: str, base_url: str) -> None:
+    """Home and lesson 4.4 at desktop and phone widths, for a person to look at."""
+    from playwright.sync_api import Browser
+
+    assert isinstance(browser, Browser)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    targets = {"home": base_url, "lesson-4-4": f"{base_url}04-intro-rl/04-q-learning-and-sarsa/"}
+    for width, height, label in ((1280, 900, "desktop"), (390, 844, "phone")):
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for name, url in targets.items():
+            page.goto(url, wait_until="networkidle")
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=False)
+        page.close()
