@@ -66,7 +66,7 @@ def test_blog_post(lesson: WrittenLesson, tmp_path: Path) -> None:
         includes = [parse_include(line) for line in before.lines if line.strip()]
         if len(includes) == 1 and includes[0] is not None:
             expected = read_include(includes[0], lesson.root).splitlines()
-            got = [line.removeprefix(includes[0].indent) for line in after.lines]
+            got = [line.removeprefix(after.indent) for line in after.lines]
             assert got == expected, f"fence at index.md:{before.start_line}"
             assert after.language == before.language
     assert _stray_dollars(text.split("+++\n", 2)[2]) == []

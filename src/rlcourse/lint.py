@@ -43,6 +43,7 @@ class Fence:
     language: str
     start_line: int
     lines: list[str]
+    indent: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ def scan(body: str) -> tuple[list[Heading], list[Fence]]:
     fences: list[Fence] = []
     open_mark: str | None = None
     language = ""
+    indent = ""
     start = 0
     content: list[str] = []
     for number, line in enumerate(body.splitlines(), start=1):
@@ -75,7 +77,7 @@ def scan(body: str) -> tuple[list[Heading], list[Fence]]:
         elif (
             fence is not None and fence["mark"].startswith(open_mark) and not fence["info"].strip()
         ):
-            fences.append(Fence(language.split()[0] if language else "", start, content))
+            fences.append(Fence(language.split()[0] if language else "", start, content, indent))
             open_mark = None
         else:
             content.append(line)

@@ -212,6 +212,7 @@ def regenerate(
         run = run_lesson(lesson, quick=False, out_dir=scratch, echo=echo, on_start=on_start)
         if lesson.outputs.exists():
             shutil.rmtree(lesson.outputs)
+        scratch.chmod(0o755)  # mkdtemp makes it private; outputs are for everyone
         scratch.rename(lesson.outputs)
     finally:
         if scratch.exists():

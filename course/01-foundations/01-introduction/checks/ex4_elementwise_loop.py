@@ -1,0 +1,106 @@
+"""Check for exercise 4: same numbers and dtype as `a + b`, one element at a time, clear errors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from types import ModuleType
+from typing import Any
+
+import torch
+from torch.overrides import TorchFunctionMode
+
+from rlcourse.checking import (
+    CheckFailed,
+    expect_dtype,
+    expect_shape,
+    expect_tensor,
+    get_function,
+)
+
+# Every way of asking torch for an addition that `a + b`, `a.add(b)` or `a += b` goes through.
+ADDITIONS: set[Callable[..., Any]] = {
+    torch.add,
+    torch.Tensor.add,
+    torch.Tensor.add_,
+    torch.Tensor.__add__,
+    torch.Tensor.__radd__,
+    torch.Tensor.__iadd__,
+}
+
+
+class AdditionWatcher(TorchFunctionMode):
+    """Records the largest operand (in elements) of any torch addition run inside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.largest_operand = 0
+
+    def __torch_function__(
+        self,
+        func: Callable[..., Any],
+        types: Sequence[type],
+        args: Sequence[Any] = (),
+        kwargs: dict[str, Any] | None = None,
+    ) -> Any:
+        if func in ADDITIONS:
+            sizes = [arg.numel() for arg in args if isinstance(arg, torch.Tensor)]
+            self.largest_operand = max([self.largest_operand, *sizes])
+        return func(*args, **(kwargs or {}))
+
+
+def check_sum(module: ModuleType, a: torch.Tensor, b: torch.Tensor) -> None:
+    add_elementwise = get_function(module, "add_elementwise")
+    expected = a + b  # computed here, outside the watcher
+    what = f"add_elementwise(a, b) for a of shape {tuple(a.shape)}, {a.dtype}, and b {b.dtype}"
+    watcher = AdditionWatcher()
+    with watcher:
+        got = add_elementwise(a, b)
+    got = expect_tensor(got, what)
+    expect_shape(got, tuple(expected.shape), what)
+    expect_dtype(got, expected.dtype, what)
+    if not torch.equal(got, expected):
+        raise CheckFailed(f"{what}: expected {expected.tolist()}, got {got.tolist()}")
+    if watcher.largest_operand > 1:
+        raise CheckFailed(
+            f"{what}: an addition had an operand of {watcher.largest_operand} elements; "
+            "add one pair of elements at a time, in a loop"
+        )
+
+
+def check_rejects(module: ModuleType, a: torch.Tensor, b: torch.Tensor, shown: list[str]) -> None:
+    """``add_elementwise(a, b)`` must raise ValueError whose message contains each of ``shown``."""
+    add_elementwise = get_function(module, "add_elementwise")
+    what = f"add_elementwise for shapes {tuple(a.shape)} and {tuple(b.shape)}"
+    try:
+        got = add_elementwise(a, b)
+    except ValueError as error:
+        message = str(error)
+        missing = [text for text in shown if text not in message]
+        if missing:
+            raise CheckFailed(
+                f"{what}: the ValueError message should show {missing}, got {message!r}"
+            ) from None
+        return
+    except Exception as error:
+        raise CheckFailed(
+            f"{what}: expected a ValueError, got {type(error).__name__}: {error}"
+        ) from None
+    raise CheckFailed(f"{what}: expected a ValueError, got a result {got!r}")
+
+
+def check(module: ModuleType) -> None:
+    generator = torch.Generator().manual_seed(0)
+    check_sum(module, torch.tensor([1.5, -2.0, 3.0]), torch.tensor([0.25, 4.0, -3.0]))
+    check_sum(
+        module,
+        torch.randn(3, 4, generator=generator),
+        torch.randn(3, 4, generator=generator),
+    )
+    integers = torch.tensor([[1, 2], [3, 4]])
+    check_sum(module, integers, torch.tensor([[10, 20], [30, 40]]))  # int64 + int64: int64
+    check_sum(module, integers, torch.tensor([[0.5, 0.5], [-1.0, 2.5]]))  # int64 + float32
+    check_sum(module, torch.ones(2, dtype=torch.float64), torch.tensor([0.1, 0.2]))  # float64
+    check_rejects(module, torch.zeros(3), torch.zeros(2), ["(3,)", "(2,)"])
+    check_rejects(module, torch.zeros(2, 3), torch.zeros(3, 2), ["(2, 3)", "(3, 2)"])
+    check_rejects(module, torch.zeros(3), torch.zeros(1), ["(3,)", "(1,)"])
+    check_rejects(module, torch.zeros(2, 2, 2), torch.zeros(2, 2, 2), [])
