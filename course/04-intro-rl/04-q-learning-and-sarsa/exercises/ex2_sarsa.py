@@ -1,0 +1,71 @@
+"""Exercise 2: SARSA, then a Q-learning vs SARSA comparison on the cliff gridworld.
+
+Fill in the two functions, then run this file and `rlcourse check 4.4`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import gymnasium as gym
+import numpy as np
+
+from rlcourse.agents.tabular import epsilon_greedy_action, make_q_table, q_learning_episode
+from rlcourse.envs import GRIDWORLD_ID
+
+
+def sarsa_update(
+    q: np.ndarray,
+    state: int,
+    action: int,
+    reward: float,
+    next_state: int,
+    next_action: int,
+    terminated: bool,
+    alpha: float,
+    gamma: float,
+) -> float:
+    """Update ``q[state, action]`` in place with SARSA's rule; return the TD error
+    (target minus the old value). A terminal next state has no future value."""
+    raise NotImplementedError("sarsa_update")
+
+
+def sarsa_episode(
+    env: gym.Env[Any, Any],
+    q: np.ndarray,
+    alpha: float,
+    gamma: float,
+    epsilon: float,
+    rng: np.random.Generator,
+) -> tuple[float, int]:
+    """Play one episode with SARSA, updating ``q`` in place; return (total reward, steps).
+
+    Choose every action with ``epsilon_greedy_action(q[s], epsilon, rng)``: the first
+    right after ``env.reset()``, then one for each next state, before its update.
+    The episode ends when the environment says terminated or truncated.
+    """
+    state, _ = env.reset()
+    action = epsilon_greedy_action(q[state], epsilon, rng)
+    # TODO: loop until the episode ends: step with `action`, choose the next action,
+    # update with sarsa_update, move on; count the reward and the steps.
+    raise NotImplementedError(f"sarsa_episode (first state {state}, first action {action})")
+
+
+if __name__ == "__main__":
+    env = gym.make(GRIDWORLD_ID)  # the cliff layout
+    for name in ("Q-learning", "SARSA"):
+        q = make_q_table(env)
+        rng = np.random.default_rng(0)
+        env.reset(seed=0)
+        env.action_space.seed(0)
+        returns = []
+        for _ in range(500):
+            if name == "SARSA":
+                total, _ = sarsa_episode(env, q, 0.1, 1.0, 0.1, rng)
+            else:
+                total = q_learning_episode(env, q, 0.1, 1.0, 0.1, rng).total_reward
+            returns.append(total)
+        print(
+            f"{name:10} mean return of episodes 1-100: {np.mean(returns[:100]):7.1f}, "
+            f"401-500: {np.mean(returns[-100:]):7.1f}"
+        )

@@ -1,0 +1,98 @@
+"""Lesson 4.4: what the generic lesson test cannot know about Q-learning, SARSA and Taxi."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rlcourse.lessons import load
+from rlcourse.modules import load_module
+from rlcourse.runner import build_config, run_lesson
+
+LESSON = load("4.4")
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    out = tmp_path_factory.mktemp("lesson-4.4")
+    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
+    return {demo.stem: demo.result for demo in run.demos}
+
+
+@pytest.fixture(scope="module")
+def committed() -> dict[str, dict[str, Any]]:
+    return json.loads((LESSON.outputs / "results.json").read_text(encoding="utf-8"))
+
+
+def test_quick_taxi_run_trains_and_evaluates(quick: dict[str, dict[str, Any]]) -> None:
+    taxi = quick["demo_taxi"]
+    assert taxi["training_steps"] > taxi["training_episodes"] > 0
+    for field in ("greedy_return", "greedy_length", "sampled_return", "sampled_length"):
+        assert math.isfinite(taxi[field]), field
+    assert 0.0 <= taxi["greedy_truncation"] <= 1.0
+    assert 1.0 <= taxi["greedy_length"] <= 200.0
+    # The optimum does not depend on training: value iteration on Taxi's own table.
+    assert (taxi["n_states"], taxi["n_actions"], taxi["start_states"]) == (500, 6, 300)
+    assert taxi["optimal_return"] + taxi["optimal_length"] == pytest.approx(21.0)
+    assert taxi["greedy_return"] <= taxi["optimal_return"] + 1e-9
+
+
+def test_quick_gridworld_demos_stay_consistent(quick: dict[str, dict[str, Any]]) -> None:
+    assert quick["demo_q_table"]["training_steps"] > 0
+    assert quick["demo_compare"]["optimal_return"] == pytest.approx(-10.0)
+    assert quick["demo_heatmap"]["optimal_start_value"] == pytest.approx(-10.0)
+    animate = quick["demo_animate"]
+    assert animate["frames"] == animate["route_length"] + 1
+    assert animate["route_return"] <= animate["optimal_return"] + 1e-9
+
+
+def test_committed_taxi_policy_is_near_optimal(committed: dict[str, dict[str, Any]]) -> None:
+    taxi = committed["demo_taxi"]
+    assert taxi["greedy_return"] >= taxi["optimal_return"] - 0.05
+    assert taxi["greedy_truncation"] == 0.0
+    assert taxi["sampled_length"] == pytest.approx(taxi["greedy_length"], abs=0.3)
+    assert taxi["sampled_return"] == pytest.approx(taxi["greedy_return"], abs=0.3)
+
+
+def test_committed_cliff_results_show_the_on_off_policy_difference(
+    committed: dict[str, dict[str, Any]],
+) -> None:
+    compare = committed["demo_compare"]
+    q_learning, sarsa = compare["q_learning"], compare["sarsa"]
+    assert q_learning["greedy_return"] == pytest.approx(compare["optimal_return"])
+    assert sarsa["greedy_return"] < q_learning["greedy_return"]
+    assert sarsa["last_100_online_return"] > q_learning["last_100_online_return"]
+    assert sarsa["epsilon_greedy_trap_probability"] < q_learning["epsilon_greedy_trap_probability"]
+    assert committed["demo_q_table"]["max_value_error"] < 1e-6
+
+
+def same_numbers(fresh: object, expected: object) -> bool:
+    """Equal JSON values, with numbers compared to 1e-9 relative tolerance."""
+    if isinstance(fresh, dict) and isinstance(expected, dict):
+        return fresh.keys() == expected.keys() and all(
+            same_numbers(fresh[key], expected[key]) for key in fresh
+        )
+    if isinstance(fresh, list) and isinstance(expected, list):
+        return len(fresh) == len(expected) and all(map(same_numbers, fresh, expected))
+    if isinstance(fresh, int | float) and isinstance(expected, int | float):
+        return math.isclose(fresh, expected, rel_tol=1e-9, abs_tol=1e-12)
+    return fresh == expected
+
+
+@pytest.mark.full
+@pytest.mark.parametrize("stem", ["demo_q_table", "demo_compare", "demo_taxi"])
+def test_full_run_reproduces_the_committed_results(
+    stem: str, committed: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    module = load_module(LESSON.folder / f"{stem}.py")
+    result = module.main(build_config(module.Config, {}, tmp_path, stem))
+    fresh = json.loads(json.dumps(dataclasses.asdict(result)))
+    expected = dict(committed[stem])
+    fresh.pop("training_seconds", None)  # wall-clock time is not reproducible
+    expected.pop("training_seconds", None)
+    assert same_numbers(fresh, expected), (fresh, expected)
