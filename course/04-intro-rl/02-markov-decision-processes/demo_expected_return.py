@@ -1,0 +1,223 @@
+"""Demo 4: simple policies in the hiking MDP, their expected return exactly and by simulation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from rlcourse.dp import policy_values, tabular_mdp
+from rlcourse.mdp import (
+    MDP,
+    hiking_trip,
+    model_arrays,
+    policy_from_choices,
+    simulate,
+    to_toy_text,
+    uniform_policy,
+)
+from rlcourse.seeding import seed_everything
+
+
+@dataclass(frozen=True)
+class Config:
+    episodes: int = 100_000  # simulated episodes per policy
+    seed: int = 0
+    out_dir: Path = Path(__file__).parent / "outputs"
+
+
+@dataclass(frozen=True)
+class PolicyReport:
+    choices: dict[str, str]  # the action in each state ("random": both with probability 1/2)
+    values: dict[str, float]  # v_pi(s) from the linear solve
+    exact_return: float  # v_pi(start state)
+    simulated_return: float  # mean discounted return of the simulated episodes
+    standard_error: float
+    z_score: float  # (simulated - exact) / standard error
+    within_3_standard_errors: bool
+    truncated_episodes: int
+
+
+@dataclass(frozen=True)
+class Result:
+    episodes: int
+    policies: dict[str, PolicyReport]
+    max_bellman_residual: float  # max_s |v(s) - (r_pi(s) + gamma sum_s' P_pi(s, s') v(s'))|
+    max_difference_from_dp: float  # against rlcourse.dp.policy_values, another solver
+    figure: str
+
+
+# --8<-- [start:policies]
+def myopic_choices(mdp: MDP) -> dict[str, str]:
+    """In each state, the action with the highest expected immediate reward r(s, a)."""
+    _, rewards = model_arrays(mdp)
+    choices: dict[str, str] = {}
+    for state in mdp.acting_states:
+        best = int(np.argmax(rewards[mdp.state_index(state)]))  # row r(s, .), shape (A,)
+        choices[state] = mdp.actions[best]
+    return choices
+
+
+def simple_policies(mdp: MDP) -> dict[str, np.ndarray]:
+    """Three policies as (S, A) tables of pi(a | s)."""
+    return {
+        "random": uniform_policy(mdp),
+        "myopic": policy_from_choices(mdp, myopic_choices(mdp)),
+        "always trail": policy_from_choices(mdp, dict.fromkeys(mdp.acting_states, "trail")),
+    }
+
+
+def describe(mdp: MDP, policy: np.ndarray) -> dict[str, str]:
+    """The action a deterministic policy takes in each state; "random" where it mixes."""
+    described: dict[str, str] = {}
+    for state in mdp.acting_states:
+        row = policy[mdp.state_index(state)]
+        described[state] = mdp.actions[int(row.argmax())] if row.max() == 1.0 else "random"
+    return described
+
+
+# --8<-- [end:policies]
+
+
+# --8<-- [start:exact]
+def policy_model(mdp: MDP, policy: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """P_pi[s, s'] = sum_a pi(a|s) P[s, a, s'] (S, S) and r_pi[s] = sum_a pi(a|s) r(s, a) (S,)."""
+    probs, rewards = (torch.from_numpy(array) for array in model_arrays(mdp))  # float64
+    p_pi = torch.einsum("sa,sat->st", policy, probs)
+    r_pi = (policy * rewards).sum(dim=1)
+    return p_pi, r_pi
+
+
+def exact_values(mdp: MDP, policy: torch.Tensor) -> torch.Tensor:
+    """Solve the Bellman expectation equation (I - gamma P_pi) v = r_pi for v_pi, shape (S,)."""
+    p_pi, r_pi = policy_model(mdp, policy)
+    identity = torch.eye(mdp.n_states, dtype=torch.float64)
+    return torch.linalg.solve(identity - mdp.gamma * p_pi, r_pi)
+
+
+# --8<-- [end:exact]
+
+
+# --8<-- [start:simulate]
+def simulated_returns(
+    mdp: MDP, policy: np.ndarray, episodes: int, rng: np.random.Generator, name: str
+) -> tuple[np.ndarray, int]:
+    """G_0 of each of ``episodes`` simulated episodes, shape (episodes,), and how many were cut.
+
+    An episode still running after simulate's 1000 steps is truncated, and its return
+    misses the rest; the count says whether that happened at all.
+    """
+    returns = np.empty(episodes)
+    truncated = 0
+    for i in tqdm(range(episodes), desc=name, leave=False):
+        episode = simulate(mdp, policy, rng)
+        returns[i] = episode.discounted_return(mdp.gamma)
+        truncated += episode.truncated
+    return returns, truncated
+
+
+def compare(
+    mdp: MDP, policy: np.ndarray, values: torch.Tensor, returns: np.ndarray, truncated: int
+) -> PolicyReport:
+    """The exact v_pi(start) against the mean of the simulated returns, in standard errors."""
+    exact = float(values[mdp.state_index(mdp.start_state)])
+    standard_error = float(returns.std(ddof=1) / np.sqrt(len(returns)))  # s / sqrt(n)
+    z = (float(returns.mean()) - exact) / standard_error
+    return PolicyReport(
+        choices=describe(mdp, policy),
+        values={state: float(values[i]) for i, state in enumerate(mdp.states)},
+        exact_return=exact,
+        simulated_return=float(returns.mean()),
+        standard_error=standard_error,
+        z_score=z,
+        within_3_standard_errors=abs(z) <= 3.0,
+        truncated_episodes=truncated,
+    )
+
+
+# --8<-- [end:simulate]
+
+
+def plot_running_means(samples: dict[str, np.ndarray], exact: dict[str, float], path: Path) -> None:
+    """Running mean of the returns with a band of 3 standard errors, and the exact value."""
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=110)
+    for (name, returns), colour in zip(
+        samples.items(), ("tab:blue", "tab:orange", "tab:green"), strict=True
+    ):
+        n = np.arange(1, len(returns) + 1)
+        mean = np.cumsum(returns) / n
+        variance = np.maximum(np.cumsum(returns**2) / n - mean**2, 0.0)
+        band = 3 * np.sqrt(variance / n)
+        start = 10  # the first few means have no meaningful spread
+        ax.plot(n[start:], mean[start:], color=colour, label=f"{name}: simulated")
+        ax.fill_between(
+            n[start:], (mean - band)[start:], (mean + band)[start:], color=colour, alpha=0.2
+        )
+        ax.axhline(exact[name], color=colour, ls="--", lw=1)
+    ax.set_xscale("log")
+    ax.set_xlabel("episodes simulated")
+    ax.set_ylabel("mean discounted return from the trailhead")
+    ax.set_title("simulation (band: ±3 standard errors) vs exact value (dashed)")
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+# --8<-- [start:main]
+def main(cfg: Config) -> Result:
+    cfg.out_dir.mkdir(parents=True, exist_ok=True)
+    rng = seed_everything(cfg.seed)
+    torch.set_num_threads(1)  # a 4 x 4 solve gains nothing from threads
+    mdp = hiking_trip()
+    dp_model = tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
+    reports: dict[str, PolicyReport] = {}
+    samples: dict[str, np.ndarray] = {}
+    residuals: list[float] = []
+    dp_differences: list[float] = []
+    for name, policy in simple_policies(mdp).items():
+        pi = torch.from_numpy(policy)
+        values = exact_values(mdp, pi)
+        p_pi, r_pi = policy_model(mdp, pi)
+        residuals.append(float((values - (r_pi + mdp.gamma * p_pi @ values)).abs().max()))
+        dp_values = policy_values(dp_model, policy, mdp.gamma)
+        dp_differences.append(float(np.abs(values.numpy() - dp_values).max()))
+        samples[name], truncated = simulated_returns(mdp, policy, cfg.episodes, rng, name)
+        reports[name] = compare(mdp, policy, values, samples[name], truncated)
+
+    for name, report in reports.items():
+        print(f"{name:<13} " + ", ".join(f"{s}: {a}" for s, a in report.choices.items()))
+    print(f"\n{'policy':<13} " + " ".join(f"{s:>10}" for s in mdp.states) + "   (v_pi, exact)")
+    for name, report in reports.items():
+        print(f"{name:<13} " + " ".join(f"{v:>10.4f}" for v in report.values.values()))
+    print(f"\nBellman residual max |v - (r_pi + gamma P_pi v)| = {max(residuals):.1e}")
+    print(f"largest difference from rlcourse.dp.policy_values = {max(dp_differences):.1e}")
+    print(f"\nexpected return from the trailhead, {cfg.episodes:,} simulated episodes per policy:")
+    for name, r in reports.items():
+        verdict = "agree" if r.within_3_standard_errors else "DISAGREE"
+        print(
+            f"{name:<13} exact {r.exact_return:.4f}   simulated {r.simulated_return:.4f} "
+            f"± {r.standard_error:.4f}   z = {r.z_score:+.2f}: {verdict} within 3 standard errors"
+        )
+    print(f"truncated episodes: {sum(r.truncated_episodes for r in reports.values())}")
+
+    figure = cfg.out_dir / "exact_vs_simulated.png"
+    plot_running_means(samples, {n: r.exact_return for n, r in reports.items()}, figure)
+    return Result(
+        episodes=cfg.episodes,
+        policies=reports,
+        max_bellman_residual=max(residuals),
+        max_difference_from_dp=max(dp_differences),
+        figure=figure.name,
+    )
+
+
+# --8<-- [end:main]
+
+
+if __name__ == "__main__":
+    main(Config())

@@ -1,0 +1,319 @@
+"""Finite Markov decision processes as typed data (lesson 4.2 introduces them).
+
+An MDP is the tuple (S, A, P, R, gamma). Here it is written the way a person describes
+one: named states and actions, and for each state and action the list of its possible
+outcomes, each an :class:`Outcome` (next state, probability, reward). Episodes start in
+``start_state`` and end on entering a state of ``terminal_states``.
+
+The same model has two other views, built from this one:
+
+* :func:`to_toy_text`: Gymnasium's toy-text format with integer states,
+  ``P[s][a] = [(probability, next_state, reward, terminated), ...]``, which
+  :mod:`rlcourse.dp` plans with (FrozenLake and Taxi expose the same format);
+* :func:`model_arrays`: the NumPy arrays ``P[s, a, s']`` and ``r[s, a]`` that linear
+  algebra works with.
+
+Integer indices follow the order of ``mdp.states`` and ``mdp.actions``. A policy is an
+array ``policy[s, a]`` of action probabilities of shape (n_states, n_actions), rows
+summing to 1, as in :mod:`rlcourse.dp`. :func:`simulate` runs a policy for one episode,
+drawing every random choice from a NumPy ``Generator``. :func:`hiking_trip` is the
+example MDP of lesson 4.2.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+# P[state][action] = [(probability, next_state, reward, terminated), ...]
+ToyTextModel = dict[int, dict[int, list[tuple[float, int, float, bool]]]]
+
+PROBABILITY_TOLERANCE = 1e-9
+
+
+# --8<-- [start:types]
+@dataclass(frozen=True)
+class Outcome:
+    """One possible result of taking an action: where it leads, how likely, what it pays."""
+
+    next_state: str
+    probability: float
+    reward: float
+
+
+@dataclass(frozen=True)
+class MDP:
+    """A finite MDP: ``transitions[state][action]`` lists the outcomes of each choice.
+
+    Every action is available in every non-terminal state. Terminal states have no
+    transitions: the episode is over once one is entered.
+    """
+
+    states: tuple[str, ...]
+    actions: tuple[str, ...]
+    transitions: Mapping[str, Mapping[str, tuple[Outcome, ...]]]
+    terminal_states: frozenset[str]
+    start_state: str
+    gamma: float  # discount factor, 0 <= gamma <= 1
+
+    # --8<-- [end:types]
+    def __post_init__(self) -> None:
+        problems = _problems(self)
+        if problems:
+            raise ValueError("invalid MDP: " + "; ".join(problems))
+
+    @property
+    def n_states(self) -> int:
+        return len(self.states)
+
+    @property
+    def n_actions(self) -> int:
+        return len(self.actions)
+
+    @property
+    def acting_states(self) -> tuple[str, ...]:
+        """The non-terminal states, in order: those in which the agent chooses an action."""
+        return tuple(s for s in self.states if s not in self.terminal_states)
+
+    def state_index(self, state: str) -> int:
+        return self.states.index(state)
+
+    def action_index(self, action: str) -> int:
+        return self.actions.index(action)
+
+
+def _problems(mdp: MDP) -> list[str]:
+    """Everything that keeps ``mdp`` from being a well-formed finite MDP, in words."""
+    problems: list[str] = []
+    known = set(mdp.states)
+    if len(known) != len(mdp.states) or len(set(mdp.actions)) != len(mdp.actions):
+        problems.append("state and action names must be unique")
+    if mdp.start_state not in known:
+        problems.append(f"start state {mdp.start_state!r} is not a state")
+    if not mdp.terminal_states <= known:
+        problems.append(f"terminal states {sorted(mdp.terminal_states - known)} are not states")
+    if not 0.0 <= mdp.gamma <= 1.0:
+        problems.append(f"gamma must be in [0, 1], got {mdp.gamma}")
+    for state in mdp.states:
+        by_action = mdp.transitions.get(state, {})
+        if state in mdp.terminal_states:
+            if by_action:
+                problems.append(f"terminal state {state!r} must have no transitions")
+            continue
+        for action in mdp.actions:
+            outcomes = by_action.get(action, ())
+            if not outcomes:
+                problems.append(f"no outcomes for action {action!r} in state {state!r}")
+                continue
+            unknown = [o.next_state for o in outcomes if o.next_state not in known]
+            if unknown:
+                problems.append(f"({state!r}, {action!r}) leads to unknown states {unknown}")
+            if any(o.probability < 0.0 for o in outcomes):
+                problems.append(f"({state!r}, {action!r}) has a negative probability")
+            total = math.fsum(o.probability for o in outcomes)
+            if abs(total - 1.0) > PROBABILITY_TOLERANCE:
+                problems.append(f"probabilities of ({state!r}, {action!r}) sum to {total:.6g}")
+        extra = set(by_action) - set(mdp.actions)
+        if extra:
+            problems.append(f"state {state!r} has transitions for unknown actions {sorted(extra)}")
+    extra_states = set(mdp.transitions) - known
+    if extra_states:
+        problems.append(f"transitions given for unknown states {sorted(extra_states)}")
+    return problems
+
+
+# --8<-- [start:toy_text]
+def to_toy_text(mdp: MDP) -> ToyTextModel:
+    """Gymnasium's toy-text model ``P[s][a] = [(prob, next_state, reward, terminated), ...]``.
+
+    Entering a terminal state sets ``terminated``. Terminal states themselves get the
+    absorbing entry ``(1.0, s, 0.0, True)`` for every action, as in FrozenLake.
+    """
+    model: ToyTextModel = {}
+    for s, state in enumerate(mdp.states):
+        model[s] = {}
+        for a, action in enumerate(mdp.actions):
+            if state in mdp.terminal_states:
+                model[s][a] = [(1.0, s, 0.0, True)]
+                continue
+            model[s][a] = [
+                (
+                    o.probability,
+                    mdp.state_index(o.next_state),
+                    o.reward,
+                    o.next_state in mdp.terminal_states,
+                )
+                for o in mdp.transitions[state][action]
+            ]
+    return model
+
+
+# --8<-- [end:toy_text]
+
+
+# --8<-- [start:arrays]
+def model_arrays(mdp: MDP) -> tuple[np.ndarray, np.ndarray]:
+    """``P[s, a, s']`` of shape (S, A, S) and the expected reward ``r[s, a]`` of shape (S, A).
+
+    r(s, a) = sum over outcomes of probability * reward. The rows of a terminal state
+    are all zero: nothing happens after the episode ends, so its value is 0.
+    """
+    probs = np.zeros((mdp.n_states, mdp.n_actions, mdp.n_states))
+    rewards = np.zeros((mdp.n_states, mdp.n_actions))
+    for state in mdp.acting_states:
+        s = mdp.state_index(state)
+        for a, action in enumerate(mdp.actions):
+            for outcome in mdp.transitions[state][action]:
+                probs[s, a, mdp.state_index(outcome.next_state)] += outcome.probability
+                rewards[s, a] += outcome.probability * outcome.reward
+    return probs, rewards
+
+
+# --8<-- [end:arrays]
+
+
+# --8<-- [start:policies]
+def uniform_policy(mdp: MDP) -> np.ndarray:
+    """pi(a | s) = 1 / |A| for every state: the random policy, shape (S, A)."""
+    return np.full((mdp.n_states, mdp.n_actions), 1.0 / mdp.n_actions)
+
+
+def policy_from_choices(mdp: MDP, choices: Mapping[str, str]) -> np.ndarray:
+    """The deterministic policy that takes ``choices[state]`` in every non-terminal state.
+
+    Terminal states never act; their rows are uniform so that every row sums to 1.
+    """
+    missing = [s for s in mdp.acting_states if s not in choices]
+    if missing:
+        raise ValueError(f"no action chosen for states {missing}")
+    policy = uniform_policy(mdp)
+    for state in mdp.acting_states:
+        s = mdp.state_index(state)
+        policy[s] = 0.0
+        policy[s, mdp.action_index(choices[state])] = 1.0
+    return policy
+
+
+# --8<-- [end:policies]
+
+
+def validate_policy(mdp: MDP, policy: np.ndarray) -> None:
+    """Raise ValueError unless ``policy`` is an (S, A) array of probabilities, rows summing to 1."""
+    expected = (mdp.n_states, mdp.n_actions)
+    if policy.shape != expected:
+        raise ValueError(f"policy must have shape {expected}, got {policy.shape}")
+    if np.any(policy < 0.0) or not np.allclose(policy.sum(axis=1), 1.0):
+        raise ValueError("policy rows must be probabilities that sum to 1")
+
+
+# --8<-- [start:simulate]
+@dataclass(frozen=True)
+class Step:
+    """One transition (S_t, A_t, R_{t+1}, S_{t+1}) and whether S_{t+1} ends the episode."""
+
+    state: str
+    action: str
+    reward: float
+    next_state: str
+    terminated: bool
+
+
+@dataclass(frozen=True)
+class Episode:
+    steps: tuple[Step, ...]
+    truncated: bool  # True if max_steps ran out before a terminal state was reached
+
+    @property
+    def rewards(self) -> list[float]:
+        return [step.reward for step in self.steps]
+
+    def discounted_return(self, gamma: float) -> float:
+        return discounted_return(self.rewards, gamma)
+
+
+def discounted_return(rewards: Sequence[float], gamma: float) -> float:
+    """G_0 = R_1 + gamma R_2 + gamma^2 R_3 + ..., summed backwards as G_t = R_{t+1} + gamma G_{t+1}.
+
+    ``rewards[t]`` is R_{t+1}, the reward of the step taken at time t.
+    """
+    total = 0.0
+    for reward in reversed(rewards):
+        total = reward + gamma * total
+    return total
+
+
+def sample_index(probabilities: Sequence[float], rng: np.random.Generator) -> int:
+    """An index i drawn with probability ``probabilities[i]`` (inverse-transform sampling).
+
+    One uniform number u in [0, 1); the answer is the first i whose running total of
+    probabilities exceeds u.
+    """
+    u = rng.random()
+    running_total = 0.0
+    last_possible = 0
+    for i, probability in enumerate(probabilities):
+        if probability > 0.0:
+            running_total += probability
+            last_possible = i
+            if u < running_total:
+                return i
+    return last_possible  # u fell in the rounding gap of a total like 0.9999999999999999
+
+
+def simulate(
+    mdp: MDP, policy: np.ndarray, rng: np.random.Generator, max_steps: int = 1000
+) -> Episode:
+    """Run ``policy`` from the start state until a terminal state, or ``max_steps`` steps."""
+    steps: list[Step] = []
+    state = mdp.start_state
+    for _ in range(max_steps):
+        action = mdp.actions[sample_index(policy[mdp.state_index(state)].tolist(), rng)]
+        outcomes = mdp.transitions[state][action]
+        outcome = outcomes[sample_index([o.probability for o in outcomes], rng)]
+        terminated = outcome.next_state in mdp.terminal_states
+        steps.append(Step(state, action, outcome.reward, outcome.next_state, terminated))
+        if terminated:
+            return Episode(tuple(steps), truncated=False)
+        state = outcome.next_state
+    return Episode(tuple(steps), truncated=True)
+
+
+# --8<-- [end:simulate]
+
+
+# --8<-- [start:hike]
+def hiking_trip(gamma: float = 0.9) -> MDP:
+    """The example MDP of lesson 4.2: a hiker climbs from the trailhead to the summit.
+
+    "trail" follows the marked path: slow and safe, -1 per step. "scramble" climbs
+    straight up: it can skip a stage, but a slip sends the hiker back down, -2.
+    Reaching the summit pays +10 and ends the episode. Each outcome reads
+    Outcome(next_state, probability, reward).
+    """
+    return MDP(
+        states=("trailhead", "forest", "ridge", "summit"),
+        actions=("trail", "scramble"),
+        transitions={
+            "trailhead": {
+                "trail": (Outcome("forest", 1.0, -1.0),),
+                "scramble": (Outcome("ridge", 0.5, -2.0), Outcome("trailhead", 0.5, -2.0)),
+            },
+            "forest": {
+                "trail": (Outcome("ridge", 0.8, -1.0), Outcome("forest", 0.2, -1.0)),
+                "scramble": (Outcome("summit", 0.4, 10.0), Outcome("trailhead", 0.6, -2.0)),
+            },
+            "ridge": {
+                "trail": (Outcome("summit", 1.0, 10.0),),
+                "scramble": (Outcome("summit", 0.7, 10.0), Outcome("forest", 0.3, -2.0)),
+            },
+        },
+        terminal_states=frozenset({"summit"}),
+        start_state="trailhead",
+        gamma=gamma,
+    )
+
+
+# --8<-- [end:hike]

@@ -1,0 +1,188 @@
+"""The MDP data structures of lesson 4.2: validation, conversions, policies, simulation."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+from rlcourse.mdp import (
+    MDP,
+    Outcome,
+    discounted_return,
+    hiking_trip,
+    model_arrays,
+    policy_from_choices,
+    sample_index,
+    simulate,
+    to_toy_text,
+    uniform_policy,
+    validate_policy,
+)
+
+
+def two_step_chain(gamma: float = 0.5) -> MDP:
+    """a -> b -> end, deterministic, one action, rewards 1 then 2."""
+    return MDP(
+        states=("a", "b", "end"),
+        actions=("go",),
+        transitions={
+            "a": {"go": (Outcome("b", 1.0, 1.0),)},
+            "b": {"go": (Outcome("end", 1.0, 2.0),)},
+        },
+        terminal_states=frozenset({"end"}),
+        start_state="a",
+        gamma=gamma,
+    )
+
+
+def test_the_hike_is_a_valid_mdp() -> None:
+    mdp = hiking_trip()
+    assert mdp.n_states == 4
+    assert mdp.n_actions == 2
+    assert mdp.acting_states == ("trailhead", "forest", "ridge")
+    assert mdp.state_index("ridge") == 2
+    assert mdp.action_index("scramble") == 1
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"start_state": "nowhere"}, "start state 'nowhere'"),
+        ({"gamma": 1.5}, "gamma must be in [0, 1]"),
+        ({"terminal_states": frozenset({"moon"})}, "terminal states ['moon']"),
+        ({"states": ("a", "a", "b", "end")}, "unique"),
+    ],
+)
+def test_invalid_fields_are_refused(change: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        dataclasses.replace(two_step_chain(), **change)
+
+
+def test_invalid_transitions_are_refused() -> None:
+    chain = two_step_chain()
+    broken = {
+        "a": {"go": (Outcome("b", 0.7, 1.0),)},
+        "b": {"go": (Outcome("end", 1.0, 2.0),)},
+    }
+    with pytest.raises(ValueError, match=r"probabilities of \('a', 'go'\) sum to 0.7"):
+        dataclasses.replace(chain, transitions=broken)
+    unknown = {"a": {"go": (Outcome("c", 1.0, 0.0),)}, "b": {"go": (Outcome("end", 1.0, 2.0),)}}
+    with pytest.raises(ValueError, match="unknown states"):
+        dataclasses.replace(chain, transitions=unknown)
+    with pytest.raises(ValueError, match="no outcomes for action 'go' in state 'b'"):
+        dataclasses.replace(chain, transitions={"a": {"go": (Outcome("b", 1.0, 1.0),)}})
+    from_terminal = {**chain.transitions, "end": {"go": (Outcome("a", 1.0, 0.0),)}}
+    with pytest.raises(ValueError, match="terminal state 'end' must have no transitions"):
+        dataclasses.replace(chain, transitions=from_terminal)
+
+
+def test_toy_text_marks_terminal_transitions_and_absorbing_states() -> None:
+    model = to_toy_text(hiking_trip())
+    assert sorted(model) == [0, 1, 2, 3]
+    assert model[0][1] == [(0.5, 2, -2.0, False), (0.5, 0, -2.0, False)]
+    assert model[1][1] == [(0.4, 3, 10.0, True), (0.6, 0, -2.0, False)]
+    assert model[3] == {0: [(1.0, 3, 0.0, True)], 1: [(1.0, 3, 0.0, True)]}
+
+
+def test_arrays_agree_with_the_toy_text_model() -> None:
+    mdp = hiking_trip()
+    probs, rewards = model_arrays(mdp)
+    assert probs.shape == (4, 2, 4)
+    assert np.allclose(probs[:3].sum(axis=2), 1.0)
+    assert np.all(probs[3] == 0.0)
+    assert rewards[1, 1] == pytest.approx(0.4 * 10.0 + 0.6 * -2.0)
+    arrays = tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
+    assert np.allclose(arrays.expected_rewards, rewards)
+    # dp keeps only transitions that do not terminate: drop the summit column.
+    assert np.allclose(arrays.continue_probs[:, :, :3], probs[:, :, :3])
+    assert np.all(arrays.continue_probs[:, :, 3] == 0.0)
+
+
+def test_policies_are_probability_tables() -> None:
+    mdp = hiking_trip()
+    uniform = uniform_policy(mdp)
+    validate_policy(mdp, uniform)
+    assert np.allclose(uniform, 0.5)
+    trail = policy_from_choices(mdp, {"trailhead": "trail", "forest": "scramble", "ridge": "trail"})
+    validate_policy(mdp, trail)
+    assert trail[:3].tolist() == [[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]]
+    with pytest.raises(ValueError, match="no action chosen"):
+        policy_from_choices(mdp, {"trailhead": "trail"})
+    with pytest.raises(ValueError, match="shape"):
+        validate_policy(mdp, np.ones((3, 2)) / 2)
+
+
+def test_discounted_return() -> None:
+    assert discounted_return([], 0.9) == 0.0
+    assert discounted_return([1.0, 2.0, 4.0], 0.5) == pytest.approx(1.0 + 1.0 + 1.0)
+    assert discounted_return([1.0, 1.0, 1.0], 1.0) == 3.0
+
+
+def test_sample_index_follows_the_probabilities() -> None:
+    rng = np.random.default_rng(0)
+    draws = np.array([sample_index([0.2, 0.0, 0.8], rng) for _ in range(20_000)])
+    assert not np.any(draws == 1)
+    share = float(np.mean(draws == 0))
+    standard_error = (0.2 * 0.8 / len(draws)) ** 0.5
+    assert abs(share - 0.2) < 4 * standard_error
+    # A total a hair below 1 must still return a possible index, never an impossible one.
+    assert sample_index([0.0, 0.3, 0.7 - 1e-15, 0.0], np.random.default_rng(1)) in (1, 2)
+
+
+def test_a_deterministic_episode_is_exact() -> None:
+    chain = two_step_chain(gamma=0.5)
+    episode = simulate(chain, uniform_policy(chain), np.random.default_rng(0))
+    assert [(s.state, s.action, s.reward, s.next_state) for s in episode.steps] == [
+        ("a", "go", 1.0, "b"),
+        ("b", "go", 2.0, "end"),
+    ]
+    assert [s.terminated for s in episode.steps] == [False, True]
+    assert not episode.truncated
+    assert episode.discounted_return(chain.gamma) == pytest.approx(1.0 + 0.5 * 2.0)
+
+
+def test_max_steps_truncates_an_episode() -> None:
+    stay = MDP(
+        states=("here", "gone"),
+        actions=("wait",),
+        transitions={"here": {"wait": (Outcome("here", 1.0, 1.0),)}},
+        terminal_states=frozenset({"gone"}),
+        start_state="here",
+        gamma=0.9,
+    )
+    episode = simulate(stay, uniform_policy(stay), np.random.default_rng(0), max_steps=5)
+    assert episode.truncated
+    assert len(episode.steps) == 5
+    assert not any(step.terminated for step in episode.steps)
+
+
+def test_simulation_is_reproducible_and_matches_the_exact_value() -> None:
+    mdp = hiking_trip()
+    policy = uniform_policy(mdp)
+    first = simulate(mdp, policy, np.random.default_rng(3))
+    again = simulate(mdp, policy, np.random.default_rng(3))
+    assert first == again
+    rng = np.random.default_rng(0)
+    returns = np.array(
+        [simulate(mdp, policy, rng).discounted_return(mdp.gamma) for _ in range(20_000)]
+    )
+    exact = policy_values(
+        tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), policy, mdp.gamma
+    )[0]
+    standard_error = returns.std(ddof=1) / np.sqrt(len(returns))
+    assert abs(returns.mean() - exact) < 4 * standard_error
+
+
+def test_dynamic_programming_runs_on_the_toy_text_model() -> None:
+    mdp = hiking_trip()
+    result = value_iteration(tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), mdp.gamma)
+    trail = policy_from_choices(mdp, dict.fromkeys(mdp.acting_states, "trail"))
+    trail_values = policy_values(
+        tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), trail, mdp.gamma
+    )
+    # Following the trail everywhere is optimal in the hike: V* equals its values.
+    assert np.allclose(result.values, trail_values)
+    assert trail_values[2] == pytest.approx(10.0)
