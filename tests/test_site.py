@@ -175,3 +175,9 @@ def _screenshots(browser: object, lesson_url: str, base_url: str) -> None:
             page.goto(url, wait_until="networkidle")
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=False)
         page.close()
+
+
+def test_lesson_heading_drops_the_series_name(fake_lesson: WrittenLesson) -> None:
+    page = site.lesson_page(fake_lesson)
+    assert page.startswith("# Part 1.1: Introduction: The Course, the Blog, and Why PyTorch\n")
+    assert "*Artintellica, 2026-11-28*" in page

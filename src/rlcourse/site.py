@@ -86,8 +86,13 @@ def home_page(root: Path) -> str:
 
 
 def lesson_page(lesson: WrittenLesson) -> str:
-    """The post with its front matter turned into a title and a byline."""
+    """The post with its front matter turned into a title and a byline.
+
+    The page heading drops the series name, which the site's header already shows:
+    on a phone the full title alone filled the first screen.
+    """
     title = str(lesson.front_matter.get("title", lesson.lesson.title))
+    title = title.removeprefix(f"{SITE_NAME}, ")
     author = lesson.front_matter.get("author", "")
     date = lesson.front_matter.get("date", "")
     return f"# {title}\n\n*{author}, {date}*\n\n{lesson.body}"
