@@ -148,7 +148,7 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, root: Path, nav: list[Any]) ->
             {"pymdownx.arithmatex": {"generic": True}},
             {"pymdownx.snippets": {"base_path": [str(root)], "check_paths": True}},
         ],
-        "extra_css": ["assets/katex/katex.min.css"],
+        "extra_css": ["assets/katex/katex.min.css", "assets/css/course.css"],
         "extra_javascript": ["assets/katex/katex.min.js", "assets/js/katex-init.js"],
         "nav": nav,
     }
