@@ -44,3 +44,19 @@ def test_unknown_quick_values_are_refused(fake_lesson: WrittenLesson, tmp_path: 
     module = load_module(fake_lesson.folder / "demo_sum.py")
     with pytest.raises(CourseError, match="unknown Config fields"):
         build_config(module.Config, {"repeat": 3}, tmp_path, "demo_sum.py")
+
+
+def test_demos_can_import_a_helper_beside_them(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    import sys
+
+    demo = fake_lesson.folder / "demo_sum.py"
+    (fake_lesson.folder / "shared_helper.py").write_text("OFFSET = 7\n")
+    demo.write_text(
+        demo.read_text()
+        .replace("from pathlib import Path\n", "from pathlib import Path\n\nimport shared_helper\n")
+        .replace("total = sum(", "total = shared_helper.OFFSET + sum(")
+    )
+    run = run_lesson(fake_lesson, quick=True, out_dir=tmp_path, echo=False)
+    assert run.demos[0].result == {"total": 7 + 45}
+    assert "shared_helper" not in sys.modules, "a lesson's helpers do not leak into the next"
+    assert str(fake_lesson.folder) not in sys.path

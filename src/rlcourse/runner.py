@@ -8,6 +8,7 @@ result goes into ``<out>/results.json``.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import json
@@ -18,7 +19,7 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -181,6 +182,24 @@ def _prepare_headless() -> None:
     matplotlib.use("Agg")
 
 
+@contextlib.contextmanager
+def sibling_imports(folder: Path) -> Iterator[None]:
+    """Let demos ``import`` helper modules that sit beside them, as ``python demo.py`` does.
+
+    Afterwards the folder leaves ``sys.path`` and its modules leave ``sys.modules``, so
+    two lessons may each have a helper of the same name.
+    """
+    sys.path.insert(0, str(folder))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        for name, module in list(sys.modules.items()):
+            file = getattr(module, "__file__", None)
+            if file is not None and Path(file).resolve().parent == folder.resolve():
+                del sys.modules[name]
+
+
 def run_lesson(
     lesson: WrittenLesson,
     quick: bool,
@@ -192,10 +211,11 @@ def run_lesson(
     _prepare_headless()
     out_dir.mkdir(parents=True, exist_ok=True)
     runs: list[DemoRun] = []
-    for path in demo_files(lesson):
-        if on_start is not None:
-            on_start(lesson.relative(path))
-        runs.append(run_demo(path, lesson, quick, out_dir, echo))
+    with sibling_imports(lesson.folder):
+        for path in demo_files(lesson):
+            if on_start is not None:
+                on_start(lesson.relative(path))
+            runs.append(run_demo(path, lesson, quick, out_dir, echo))
     results = {run.stem: run.result for run in runs}
     (out_dir / "results.json").write_text(
         json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"

@@ -1,0 +1,129 @@
+"""Lesson 4.7: what the generic lesson test cannot know about the ledge mini-project."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import warnings
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import pytest
+from gymnasium.utils.env_checker import check_env
+from PIL import Image
+
+from rlcourse.envs.gridworld import unwrap_gridworld
+from rlcourse.lessons import load
+from rlcourse.modules import load_module
+from rlcourse.runner import build_config, run_lesson
+
+LESSON = load("4.7")
+EXPECTED_OPTIMAL_ROUTES = {
+    "trap_5": ("ravine", 1),
+    "trap_15": ("ledge", 9),
+    "trap_100": ("mountain path", 13),
+    "no_slip": ("ledge", 9),
+    "gamma_099": ("mountain path", 13),
+    "gamma_08": ("ledge", 9),
+}
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict[str, Any]], Path]:
+    out = tmp_path_factory.mktemp("lesson-4.7")
+    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
+    return {demo.stem: demo.result for demo in run.demos}, out
+
+
+@pytest.fixture(scope="module")
+def committed() -> dict[str, dict[str, Any]]:
+    return json.loads((LESSON.outputs / "results.json").read_text(encoding="utf-8"))
+
+
+def test_registration_is_idempotent_and_the_env_checks_clean() -> None:
+    ledge = load_module(LESSON.folder / "ledge.py")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a second gym.register of the id would warn
+        env_id = ledge.register_ledge()
+        assert ledge.register_ledge() == env_id
+        env = gym.make(env_id, trap_penalty=5.0)
+        check_env(env.unwrapped)
+    # gym.make's keyword arguments override the registered ones, for this env only
+    assert unwrap_gridworld(env).trap_penalty == 5.0
+    assert gym.spec(env_id).kwargs["trap_penalty"] == 100.0
+
+
+def test_quick_run_checks_the_design_and_the_formula(
+    quick: tuple[dict[str, dict[str, Any]], Path],
+) -> None:
+    design = quick[0]["demo_design"]
+    assert design["checker_warnings"] == 0
+    assert (design["n_states"], design["n_actions"], design["ledge_cells"]) == (40, 4, 8)
+    assert design["crossing_probability_formula"] == pytest.approx((18 / 19) ** 8)
+    assert design["crossing_probability_dp"] == pytest.approx((18 / 19) ** 8)
+    assert design["crossing_return_dp"] == pytest.approx(design["crossing_return_formula"])
+    assert sum(design["random_outcomes"].values()) == pytest.approx(1.0)
+
+
+def test_quick_run_trains_and_the_optima_do_not_depend_on_training(
+    quick: tuple[dict[str, dict[str, Any]], Path],
+) -> None:
+    results, out = quick
+    learning = results["demo_q_learning"]
+    assert learning["training_steps"] > 0
+    assert learning["optimal"]["route_moves"] == 13
+    assert learning["learned"]["expected_return"] <= learning["optimal"]["expected_return"] + 1e-9
+    animation = results["demo_policy_animation"]
+    assert sum(animation["route_kinds"].values()) > 0
+    with Image.open(out / "policy_evolution.gif") as gif:
+        assert getattr(gif, "n_frames", 1) == animation["frames"] > 1
+    scenarios = results["demo_reward_structures"]["scenarios"]
+    for key, (route, moves) in EXPECTED_OPTIMAL_ROUTES.items():
+        optimal = scenarios[key]["optimal"]
+        assert (optimal["route"], optimal["route_moves"]) == (route, moves), key
+        assert scenarios[key]["max_return_gap"] >= -1e-9, key
+
+
+def test_committed_results_learn_every_optimal_route(
+    committed: dict[str, dict[str, Any]],
+) -> None:
+    learning = committed["demo_q_learning"]
+    assert learning["same_route"] and learning["non_optimal_states"] == 0
+    assert learning["learned"]["expected_return"] == pytest.approx(
+        learning["optimal"]["expected_return"]
+    )
+    structures = committed["demo_reward_structures"]
+    for key, entry in structures["scenarios"].items():
+        assert entry["same_route_seeds"] == structures["seeds"], key
+        assert entry["max_return_gap"] < 0.1, key
+    animation = committed["demo_policy_animation"]
+    assert animation["final_expected_return"] == pytest.approx(animation["optimal_expected_return"])
+    assert (LESSON.outputs / "policy_evolution.gif").stat().st_size < 1_000_000
+
+
+def same_numbers(fresh: object, expected: object) -> bool:
+    """Equal JSON values, with numbers compared to 1e-9 relative tolerance."""
+    if isinstance(fresh, dict) and isinstance(expected, dict):
+        return fresh.keys() == expected.keys() and all(
+            same_numbers(fresh[key], expected[key]) for key in fresh
+        )
+    if isinstance(fresh, list) and isinstance(expected, list):
+        return len(fresh) == len(expected) and all(map(same_numbers, fresh, expected))
+    if isinstance(fresh, int | float) and isinstance(expected, int | float):
+        return math.isclose(fresh, expected, rel_tol=1e-9, abs_tol=1e-12)
+    return fresh == expected
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(
+    "stem", ["demo_design", "demo_q_learning", "demo_policy_animation", "demo_reward_structures"]
+)
+def test_full_run_reproduces_the_committed_results(
+    stem: str, committed: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    module = load_module(LESSON.folder / f"{stem}.py")
+    result = module.main(build_config(module.Config, {}, tmp_path, stem))
+    fresh = json.loads(json.dumps(dataclasses.asdict(result)))
+    assert same_numbers(fresh, committed[stem]), (fresh, committed[stem])
