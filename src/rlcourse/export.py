@@ -180,7 +180,7 @@ def _joined(lines: list[str]) -> str:
 
 
 def export_notebook(lesson: WrittenLesson, out_dir: Path) -> Path:
-    """Write ``out_dir/<part-…>/<part-…>.ipynb``, with the committed figures beside it.
+    """Write ``out_dir/<part-…>/<part-…>.ipynb``, with the figures and helper modules beside it.
 
     Running the notebook rewrites those figures in the same place (``outputs/``).
     """
@@ -188,6 +188,9 @@ def export_notebook(lesson: WrittenLesson, out_dir: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     if lesson.outputs.is_dir():
         shutil.copytree(lesson.outputs, folder / "outputs", dirs_exist_ok=True)
+    for helper in lesson.folder.glob("*.py"):
+        if not helper.name.startswith("demo_"):  # modules the demos import as siblings
+            shutil.copyfile(helper, folder / helper.name)
     path = folder / f"{export_name(lesson)}.ipynb"
     jupytext.write(notebook(lesson), path, fmt="ipynb")
     return path
