@@ -1,0 +1,160 @@
+"""DQN pieces of lesson 5.2: network, TD targets, loss, schedules, training, checkpoints."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from torch import nn
+
+from rlcourse.agents.dqn import (
+    DQNConfig,
+    QNetwork,
+    dqn_loss,
+    evaluate,
+    linear_schedule,
+    load_q_network,
+    max_next_q,
+    save_q_network,
+    td_targets,
+    train_dqn,
+    update_target,
+)
+from rlcourse.agents.replay import Batch, ReplayBuffer
+
+CPU = torch.device("cpu")
+
+
+@pytest.fixture(autouse=True)
+def one_thread() -> Iterator[None]:
+    """Tiny networks train faster on one thread, above all on a busy machine."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
+def test_q_network_maps_a_batch_of_states_to_one_value_per_action() -> None:
+    network = QNetwork(4, 2, (128, 128))
+    q_values = network(torch.zeros(32, 4))
+    assert q_values.shape == (32, 2) and q_values.dtype == torch.float32
+    # (4*128 + 128) + (128*128 + 128) + (128*2 + 2) weights and biases
+    assert sum(p.numel() for p in network.parameters()) == 640 + 16_512 + 258
+
+
+def test_q_network_without_hidden_layers_is_linear() -> None:
+    network = QNetwork(3, 5, ())
+    assert [type(layer) for layer in network.layers] == [nn.Linear]
+
+
+def test_targets_bootstrap_through_truncation_but_not_through_termination() -> None:
+    rewards = torch.tensor([1.0, 1.0, 1.0])
+    next_values = torch.tensor([10.0, 10.0, 10.0])
+    # row 0: ordinary step, row 1: truncated by the time limit, row 2: terminated
+    terminated = torch.tensor([0.0, 0.0, 1.0])
+    targets = td_targets(rewards, next_values, terminated, gamma=0.9)
+    assert torch.allclose(targets, torch.tensor([10.0, 10.0, 1.0]))
+
+
+def test_a_truncated_transition_from_the_buffer_gets_the_bootstrapped_target() -> None:
+    buffer = ReplayBuffer(capacity=2, observation_shape=(1,), seed=0)
+    buffer.add(np.zeros(1), 0, 1.0, np.ones(1), terminated=False, truncated=True)
+    buffer.add(np.zeros(1), 0, 2.0, np.ones(1), terminated=True, truncated=False)
+    batch = buffer.sample(100)
+    # A "target network" whose value of every next state is 5.
+    constant = nn.Linear(1, 2)
+    nn.init.zeros_(constant.weight)
+    nn.init.constant_(constant.bias, 5.0)
+    next_values = max_next_q(constant, batch.next_observations)
+    targets = td_targets(batch.rewards, next_values, batch.terminated, gamma=0.5)
+    truncated_rows = batch.truncated == 1.0
+    assert truncated_rows.any() and (~truncated_rows).any()
+    assert torch.all(targets[truncated_rows] == 1.0 + 0.5 * 5.0)
+    assert torch.all(targets[~truncated_rows] == 2.0)
+
+
+def test_dqn_loss_matches_a_hand_computation_and_leaves_the_target_alone() -> None:
+    online, target = nn.Linear(1, 2, bias=False), nn.Linear(1, 2, bias=False)
+    with torch.no_grad():
+        online.weight.copy_(torch.tensor([[1.0], [2.0]]))  # Q(s) = (s, 2s)
+        target.weight.copy_(torch.tensor([[3.0], [0.0]]))  # Q_target(s') = (3s', 0)
+    batch = Batch(
+        observations=torch.tensor([[1.0], [2.0]]),
+        actions=torch.tensor([1, 0]),
+        rewards=torch.tensor([1.0, 0.0]),
+        next_observations=torch.tensor([[1.0], [1.0]]),
+        terminated=torch.tensor([0.0, 1.0]),
+        truncated=torch.tensor([0.0, 0.0]),
+    )
+    # Q(s, a) = (2, 2); y = (1 + 0.5 * 3, 0) = (2.5, 0); errors (-0.5, 2).
+    # Huber with delta 1: 0.5 * 0.25 and 2 - 0.5; mean = (0.125 + 1.5) / 2.
+    loss = dqn_loss(online, target, batch, gamma=0.5, huber=True)
+    assert loss.item() == pytest.approx(0.8125)
+    mse = dqn_loss(online, target, batch, gamma=0.5, huber=False)
+    assert mse.item() == pytest.approx((0.25 + 4.0) / 2)
+    loss.backward()
+    assert online.weight.grad is not None and target.weight.grad is None
+
+
+def test_linear_schedule_moves_from_start_to_end_then_stays() -> None:
+    values = [linear_schedule(1.0, 0.1, 10, step) for step in (0, 5, 10, 50)]
+    assert values == pytest.approx([1.0, 0.55, 0.1, 0.1])
+
+
+def test_update_target_copies_or_moves_part_of_the_way() -> None:
+    online, target = nn.Linear(2, 1), nn.Linear(2, 1)
+    nn.init.constant_(online.weight, 1.0)
+    nn.init.constant_(target.weight, 0.0)
+    update_target(target, online, tau=0.25)
+    assert torch.allclose(target.weight, torch.full((1, 2), 0.25))
+    update_target(target, online, tau=1.0)
+    assert torch.equal(target.weight, online.weight)
+
+
+def test_save_and_load_round_trip_gives_the_same_q_values(tmp_path: Path) -> None:
+    network = QNetwork(4, 2, (16, 8))
+    path = tmp_path / "nested" / "q.pt"
+    save_q_network(network, path)
+    loaded = load_q_network(path, 4, 2, (16, 8), CPU)
+    states = torch.randn(10, 4)
+    assert torch.equal(network(states), loaded(states))
+    # The file holds tensors only, so the safe loader accepts it as it is.
+    state = torch.load(path, weights_only=True)
+    assert set(state) == set(network.state_dict())
+
+
+QUICK = DQNConfig(total_steps=1_200, learning_starts=200, target_update_every=100)
+
+
+def test_a_short_training_run_updates_the_network_and_logs_episodes() -> None:
+    network, log = train_dqn(QUICK, seed=0, device=CPU, show_progress=False)
+    assert log.steps == 1_200
+    assert len(log.losses) == 1_200 - 200
+    assert all(np.isfinite(log.losses))
+    assert len(log.episode_returns) == len(log.episode_end_steps) > 0
+    # CartPole pays 1 per step, so finished episodes account for at most every step.
+    assert sum(log.episode_returns) <= 1_200
+    assert log.episode_end_steps == sorted(log.episode_end_steps)
+    returns = evaluate(network, "CartPole-v1", episodes=3, seed=123, device=CPU)
+    assert len(returns) == 3 and all(1 <= r <= 500 for r in returns)
+
+
+def test_training_is_reproducible_from_the_seed() -> None:
+    config = dataclasses.replace(QUICK, total_steps=500)
+    first, first_log = train_dqn(config, seed=3, device=CPU, show_progress=False)
+    second, second_log = train_dqn(config, seed=3, device=CPU, show_progress=False)
+    assert first_log.episode_returns == second_log.episode_returns
+    assert first_log.losses == second_log.losses
+    for a, b in zip(first.parameters(), second.parameters(), strict=True):
+        assert torch.equal(a, b)
+
+
+def test_evaluation_is_greedy_and_reproducible() -> None:
+    network = QNetwork(4, 2, (8,))
+    first = evaluate(network, "CartPole-v1", episodes=4, seed=5, device=CPU)
+    second = evaluate(network, "CartPole-v1", episodes=4, seed=5, device=CPU)
+    assert first == second
