@@ -21,3 +21,12 @@ if GRIDWORLD_ID not in registry:
         entry_point="rlcourse.envs.gridworld:GridWorldEnv",
         max_episode_steps=200,
     )
+
+RANDOM_WALK_ID = "rlcourse/RandomWalk-v0"
+
+if RANDOM_WALK_ID not in registry:
+    register(
+        id=RANDOM_WALK_ID,
+        entry_point="rlcourse.envs.random_walk:RandomWalkEnv",
+        max_episode_steps=1000,
+    )

@@ -1,0 +1,91 @@
+"""Check of exercise 2: value histories, settling episodes, and the figure."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from rlcourse.agents.prediction import Episode, Step
+from rlcourse.checking import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_shape,
+    expect_true,
+    expect_type,
+    get_function,
+)
+
+
+def check_track(track_values: Callable[..., Any]) -> None:
+    def add_reward(values: np.ndarray, episode: Episode) -> None:
+        for step in episode:
+            values[step.state] += step.reward
+
+    episodes = [[Step(1, 0, 1.0, 0, True)], [Step(2, 0, 3.0, 1, False), Step(1, 0, 2.0, 0, True)]]
+    initial = np.array([0.0, 0.5, 0.25])
+    what = "track_values(initial=[0, 0.5, 0.25], two episodes, an update adding each reward)"
+    history = expect_type(track_values(initial, episodes, add_reward), np.ndarray, what)
+    expect_shape(history, (3, 3), what)
+    expected = np.array([[0.0, 0.5, 0.25], [0.0, 1.5, 0.25], [0.0, 3.5, 3.25]])
+    expect_close(history, expected, f"{what}: rows are the values before, after 1, after 2")
+    expect_true(
+        np.array_equal(initial, [0.0, 0.5, 0.25]),
+        f"track_values changed the initial array it was given: now {initial}",
+    )
+
+
+def check_settling(settling_episodes: Callable[..., Any]) -> None:
+    truth = np.array([0.0, 1.0, 2.0, 3.0])
+    history = np.array(
+        [
+            [0.0, 0.0, 2.0, 0.0],  # row 0
+            [0.0, 0.95, 2.5, 0.0],  # row 1: state 1 inside the band (0.1) ...
+            [0.0, 1.2, 2.05, 0.0],  # row 2: ... and out again
+            [0.0, 1.05, 1.95, 0.0],  # row 3: state 1 inside for good
+            [0.0, 0.91, 2.08, 3.5],  # row 4: state 3 leaves the band at the very end
+        ]
+    )
+    got = settling_episodes(history, truth, [1, 2, 3], 0.1)
+    what = "settling_episodes(history, truth, states [1, 2, 3], tolerance 0.1)"
+    # State 2 leaves the band only at row 1, so it is inside for good from row 2.
+    expect_equal(list(got) if isinstance(got, list | tuple) else got, [3, 2, -1], what)
+    got = settling_episodes(history[[0, 3, 4]], truth, [2], 0.1)
+    expect_equal(
+        list(got) if isinstance(got, list | tuple) else got,
+        [0],
+        "settling_episodes when a state is inside the band from row 0 on",
+    )
+
+
+def check_plot(plot_tracks: Callable[..., Any]) -> None:
+    steps = np.linspace(0.0, 1.0, 50)
+    history = np.stack([np.zeros(50), steps, 1.0 - steps, steps**2], axis=1)  # (50, 4)
+    truth = np.array([0.0, 1.0, 0.0, 1.0])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "tracks.png"
+        plot_tracks({"first": history, "second": history[::-1]}, truth, [1, 2, 3], path)
+        if not path.is_file():
+            raise CheckFailed(f"plot_tracks(...) wrote no file at {path}")
+        with path.open("rb") as file:
+            expect_equal(file.read(8), b"\x89PNG\r\n\x1a\n", "the first bytes of the saved file")
+        with Image.open(path) as image:
+            width, height = image.size
+            colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
+        expect_true(
+            width >= 300 and height >= 150,
+            f"the figure is {width} x {height} pixels: expected at least 300 x 150",
+        )
+        expect_true(len(colours) > 20, "the saved figure is (nearly) blank")
+
+
+def check(module: ModuleType) -> None:
+    check_track(get_function(module, "track_values"))
+    check_settling(get_function(module, "settling_episodes"))
+    check_plot(get_function(module, "plot_tracks"))

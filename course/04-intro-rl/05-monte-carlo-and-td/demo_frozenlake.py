@@ -1,0 +1,270 @@
+"""Demo 5 (project): value estimates on FrozenLake-v1 next to the exact values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import matplotlib.pyplot as plt
+import numpy as np
+from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
+from tqdm import tqdm
+
+from rlcourse.agents.prediction import (
+    greedy_actions,
+    mc_update,
+    play_episode,
+    td0_episode_update,
+    uniform_policy,
+)
+from rlcourse.agents.tabular import table_shape
+from rlcourse.dp import (
+    TabularMDP,
+    deterministic_policy,
+    evaluate_policy,
+    policy_values,
+    q_from_values,
+    tabular_mdp,
+    value_iteration,
+)
+from rlcourse.seeding import seed_everything
+
+ARROWS = ("←", "↓", "→", "↑")  # FrozenLake's actions: 0 left, 1 down, 2 right, 3 up
+GAMMA = 1.0  # the only reward is 1 at the goal, so V(s) is a probability of success
+METHODS = ("td", "mc")
+
+
+@dataclass(frozen=True)
+class Config:
+    episodes: int = 20_000  # random-policy episodes per estimate
+    alpha: float = 0.01  # the same constant step size for MC and TD(0)
+    seeds: int = 10  # independent estimates, to see how much the result varies
+    sampled_episodes: int = 10_000  # episodes played to measure each success rate
+    max_steps: int = 100  # FrozenLake-v1's time limit
+    seed: int = 0
+    out_dir: Path = Path(__file__).parent / "outputs"
+
+
+@dataclass(frozen=True)
+class PolicyScore:
+    exact: float  # probability of reaching the goal within max_steps, by rlcourse.dp
+    sampled: float  # fraction of sampled_episodes that reached the goal
+    sampled_se: float  # its standard error, sqrt(p (1 - p) / n)
+
+
+@dataclass(frozen=True)
+class Result:
+    episodes: int
+    steps: int  # environment steps in the first seed's episodes
+    start_value_exact: float  # V of the random policy at the start state
+    start_value_td: float  # the first seed's estimates of it
+    start_value_mc: float
+    rms_td: float  # RMS error over the non-terminal states, first seed
+    rms_mc: float
+    greedy_of_exact: PolicyScore  # greedy policy of the random policy's exact values
+    greedy_of_td: PolicyScore  # greedy policy of the first seed's TD(0) estimate
+    greedy_of_mc: PolicyScore
+    optimal: PolicyScore  # value iteration's policy
+    horizon_optimum: float  # the best any policy, even a time-varying one, can do in max_steps
+    gap_to_optimum: float  # optimal.exact - greedy_of_td.exact
+    first_seed_td_same_actions: bool  # TD(0)'s first greedy policy = greedy of the exact V
+    td_seed_success: list[float]  # exact success of TD(0)'s greedy policy, per seed
+    mc_seed_success: list[float]
+    td_seed_mean: float  # their mean and minimum over seeds
+    td_seed_min: float
+    mc_seed_mean: float
+    mc_seed_min: float
+    td_matches_exact_greedy: int  # seeds whose greedy actions all equal those of the exact V
+    mc_matches_exact_greedy: int
+
+
+def lake_model(env: gym.Env[Any, Any]) -> tuple[FrozenLakeEnv, TabularMDP]:
+    lake = env.unwrapped
+    if not isinstance(lake, FrozenLakeEnv):  # narrows the type, so .P and .desc are known
+        raise TypeError(f"expected FrozenLake, got {type(lake).__name__}")
+    return lake, tabular_mdp(lake.P, *table_shape(env))
+
+
+def estimate(
+    env: gym.Env[Any, Any], policy: np.ndarray, seed: int, cfg: Config
+) -> tuple[dict[str, np.ndarray], int]:
+    """MC and TD(0) estimates of V^policy from the same episodes, both from V = 0;
+    also returns the number of environment steps played."""
+    rng = np.random.default_rng(seed)
+    env.reset(seed=seed)
+    env.action_space.seed(seed)
+    values = {method: np.zeros(policy.shape[0]) for method in METHODS}
+    steps = 0
+    for _ in range(cfg.episodes):
+        episode = play_episode(env, policy, rng)
+        steps += len(episode)
+        mc_update(values["mc"], episode, cfg.alpha, GAMMA)
+        td0_episode_update(values["td"], episode, cfg.alpha, GAMMA)
+    return values, steps
+
+
+def exact_success(mdp: TabularMDP, actions: np.ndarray, start: np.ndarray, cfg: Config) -> float:
+    """P(reach the goal within max_steps): the expected return, as the goal pays 1."""
+    policy = deterministic_policy(actions, mdp.n_actions)
+    return evaluate_policy(mdp, policy, start, cfg.max_steps).expected_return
+
+
+def sampled_success(
+    env: gym.Env[Any, Any], actions: np.ndarray, episodes: int, seed: int
+) -> tuple[float, float]:
+    """Fraction of ``episodes`` played episodes that reach the goal, and its standard error."""
+    env.reset(seed=seed)
+    env.action_space.seed(seed)
+    successes = 0
+    for _ in range(episodes):
+        state, _ = env.reset()
+        done, reward = False, 0.0
+        while not done:
+            state, reward, terminated, truncated, _ = env.step(int(actions[state]))
+            done = terminated or truncated
+        successes += reward == 1.0
+    p = successes / episodes
+    return p, float(np.sqrt(p * (1.0 - p) / episodes))
+
+
+def horizon_optimum(mdp: TabularMDP, start: np.ndarray, max_steps: int) -> float:
+    """max over all policies of P(goal within max_steps), by backward induction:
+    V_h = max_a [r + P V_{h-1}] with h steps left, V_0 = 0. Time-varying policies count."""
+    values = np.zeros(mdp.n_states)
+    for _ in range(max_steps):
+        values = q_from_values(mdp, values, GAMMA).max(axis=1)
+    return float(start @ values)
+
+
+def draw_lake(
+    ax: Axes, values: np.ndarray, actions: np.ndarray, desc: list[str], title: str
+) -> None:
+    """A heatmap of ``values`` (16,) on the 4x4 lake, each cell with its value and greedy
+    arrow; holes dark grey, the goal light grey."""
+    size = len(desc)
+    grid = values.reshape(size, size)
+    ax.imshow(grid, cmap="Blues", vmin=0.0, vmax=0.5)
+    for row in range(size):
+        for col in range(size):
+            cell = desc[row][col]
+            if cell in "HG":
+                shade = "0.25" if cell == "H" else "0.6"
+                ax.add_patch(Rectangle((col - 0.5, row - 0.5), 1, 1, color=shade))
+                label = "hole" if cell == "H" else "goal"
+                ax.text(col, row, label, ha="center", va="center", color="white")
+                continue
+            colour = "white" if grid[row, col] > 0.3 else "black"
+            value, arrow = f"{grid[row, col]:.3f}", ARROWS[actions[row * size + col]]
+            ax.text(col, row - 0.18, value, ha="center", va="center", color=colour, fontsize=9)
+            ax.text(col, row + 0.2, arrow, ha="center", va="center", color=colour, fontsize=13)
+    ax.set(title=title, xticks=[], yticks=[])
+
+
+def main(cfg: Config) -> Result:
+    cfg.out_dir.mkdir(parents=True, exist_ok=True)
+    seed_everything(cfg.seed)
+    env = gym.make("FrozenLake-v1", max_episode_steps=cfg.max_steps)  # slippery 4x4 map
+    lake, mdp = lake_model(env)
+    start = lake.initial_state_distrib
+    desc = ["".join(c.decode() for c in row) for row in lake.desc]
+    acting = np.array([c not in "HG" for c in "".join(desc)])  # non-terminal states
+
+    random_policy = uniform_policy(mdp.n_states, mdp.n_actions)
+    exact_values = policy_values(mdp, random_policy, GAMMA)
+    exact_greedy = greedy_actions(mdp, exact_values, GAMMA)
+    optimal_actions = value_iteration(mdp, GAMMA).q_values.argmax(axis=1)
+
+    seeds = range(cfg.seed, cfg.seed + cfg.seeds)
+    runs = [estimate(env, random_policy, seed, cfg) for seed in tqdm(seeds, desc="seeds")]
+    first, steps = runs[0]
+    greedy = {m: greedy_actions(mdp, first[m], GAMMA) for m in METHODS}
+    seed_greedy = {
+        m: [greedy_actions(mdp, values[m], GAMMA) for values, _ in runs] for m in METHODS
+    }
+    seed_success = {m: [exact_success(mdp, a, start, cfg) for a in seed_greedy[m]] for m in METHODS}
+    matches = {
+        m: sum(bool(np.all(a[acting] == exact_greedy[acting])) for a in seed_greedy[m])
+        for m in METHODS
+    }
+
+    same_as_exact = {m: bool(np.all(greedy[m][acting] == exact_greedy[acting])) for m in METHODS}
+
+    def score(actions: np.ndarray) -> PolicyScore:
+        rate, se = sampled_success(env, actions, cfg.sampled_episodes, cfg.seed + 1)
+        return PolicyScore(exact_success(mdp, actions, start, cfg), rate, se)
+
+    scores = {
+        "greedy of exact V": score(exact_greedy),
+        "greedy of TD(0) V": score(greedy["td"]),
+        "greedy of MC V": score(greedy["mc"]),
+        "optimal (value iteration)": score(optimal_actions),
+    }
+    best_possible = horizon_optimum(mdp, start, cfg.max_steps)
+
+    def rms(values: np.ndarray) -> float:
+        return float(np.sqrt(np.mean((values[acting] - exact_values[acting]) ** 2)))
+
+    print(f"random policy, {cfg.episodes} episodes ({steps} steps), alpha = {cfg.alpha}")
+    print(f"V(start): exact {exact_values[0]:.4f}, TD(0) {first['td'][0]:.4f}, ", end="")
+    print(f"MC {first['mc'][0]:.4f}")
+    print(f"RMS error over the {int(acting.sum())} non-terminal states: ", end="")
+    print(f"TD(0) {rms(first['td']):.4f}, MC {rms(first['mc']):.4f}")
+    print(
+        f"\nP(goal within {cfg.max_steps} steps)   exact   sampled, {cfg.sampled_episodes} episodes"
+    )
+    for name, result in scores.items():
+        print(f"{name:28}{result.exact:8.4f}   {result.sampled:.4f} ± {result.sampled_se:.4f}")
+    print(f"best possible within {cfg.max_steps} steps (any policy): {best_possible:.4f}")
+    for m, name in (("td", "TD(0)"), ("mc", "MC")):
+        answer = "yes" if same_as_exact[m] else "no"
+        print(f"greedy actions of the {name} estimate = those of the exact V: {answer}")
+    print(f"\nexact success of the greedy policy over {cfg.seeds} seeds:")
+    for m, name in (("td", "TD(0)"), ("mc", "MC")):
+        values = seed_success[m]
+        print(
+            f"{name:6} mean {np.mean(values):.3f}, min {min(values):.3f}, max {max(values):.3f}; "
+            f"the exact V's greedy actions in {matches[m]} of {cfg.seeds} seeds"
+        )
+
+    fig, axes = plt.subplots(1, 3, figsize=(12, 4.6), dpi=100)
+    draw_lake(axes[0], exact_values, exact_greedy, desc, "exact V of the random policy (dp)")
+    draw_lake(axes[1], first["td"], greedy["td"], desc, f"TD(0), {cfg.episodes} episodes")
+    draw_lake(axes[2], first["mc"], greedy["mc"], desc, f"Monte Carlo, {cfg.episodes} episodes")
+    fig.suptitle("FrozenLake-v1: value of the uniform random policy, with greedy actions")
+    fig.tight_layout()
+    fig.savefig(cfg.out_dir / "frozenlake_values.png")
+    plt.close(fig)
+    env.close()
+    return Result(
+        episodes=cfg.episodes,
+        steps=steps,
+        start_value_exact=float(exact_values[0]),
+        start_value_td=float(first["td"][0]),
+        start_value_mc=float(first["mc"][0]),
+        rms_td=rms(first["td"]),
+        rms_mc=rms(first["mc"]),
+        greedy_of_exact=scores["greedy of exact V"],
+        greedy_of_td=scores["greedy of TD(0) V"],
+        greedy_of_mc=scores["greedy of MC V"],
+        optimal=scores["optimal (value iteration)"],
+        horizon_optimum=best_possible,
+        gap_to_optimum=scores["optimal (value iteration)"].exact
+        - scores["greedy of TD(0) V"].exact,
+        first_seed_td_same_actions=same_as_exact["td"],
+        td_seed_success=seed_success["td"],
+        mc_seed_success=seed_success["mc"],
+        td_seed_mean=float(np.mean(seed_success["td"])),
+        td_seed_min=min(seed_success["td"]),
+        mc_seed_mean=float(np.mean(seed_success["mc"])),
+        mc_seed_min=min(seed_success["mc"]),
+        td_matches_exact_greedy=matches["td"],
+        mc_matches_exact_greedy=matches["mc"],
+    )
+
+
+if __name__ == "__main__":
+    main(Config())

@@ -1,0 +1,95 @@
+"""Project: TD(0) value estimates on FrozenLake-v1, drawn next to the exact values, and the
+success rate of the greedy policy they give, measured with its standard error.
+
+Fill in the three functions, then run this file and `rlcourse check 4.5`.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import gymnasium as gym
+import matplotlib.pyplot as plt
+import numpy as np
+from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
+
+from rlcourse.agents.prediction import greedy_actions, play_episode, td0_update, uniform_policy
+from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+
+
+def td0_estimate(
+    env: gym.Env[Any, Any], policy: np.ndarray, episodes: int, alpha: float, seed: int
+) -> np.ndarray:
+    """TD(0) estimate of V^policy (gamma = 1) from ``episodes`` episodes, starting at V = 0.
+
+    Seed ``env.reset`` and a NumPy generator for the actions with ``seed``, so that the
+    same arguments give the same estimate. Returns shape (n_states,).
+    """
+    env.reset(seed=seed)
+    env.action_space.seed(seed)
+    rng = np.random.default_rng(seed)
+    values = np.zeros(policy.shape[0])
+    for _ in range(episodes):
+        for step in play_episode(env, policy, rng):
+            td0_update(values, step, alpha, gamma=1.0)
+    return values
+
+
+def success_rate(
+    env: gym.Env[Any, Any], actions: np.ndarray, episodes: int, seed: int
+) -> tuple[float, float]:
+    """Play ``episodes`` episodes with ``actions[state]`` (first reset seeded with ``seed``);
+    return the fraction that reached the goal (reward 1) and its standard error,
+    sqrt(p (1 - p) / episodes)."""
+    env.reset(seed=seed)
+    env.action_space.seed(seed)
+    successes = 0
+    for _ in range(episodes):
+        state, _ = env.reset()
+        done, reward = False, 0.0
+        while not done:
+            state, reward, terminated, truncated, _ = env.step(int(actions[state]))
+            done = terminated or truncated
+        successes += reward == 1.0
+    rate = successes / episodes
+    return rate, float(np.sqrt(rate * (1.0 - rate) / episodes))
+
+
+def plot_value_heatmaps(estimated: np.ndarray, exact: np.ndarray, path: Path) -> None:
+    """Two square heatmaps side by side (estimate, exact), the same colour scale, each cell
+    labelled with its value to 3 decimals; save to ``path`` as PNG. Shapes (n_states,)."""
+    size = math.isqrt(len(exact))  # 16 states: a 4 x 4 lake
+    top = float(max(estimated.max(), exact.max()))
+    fig, axes = plt.subplots(1, 2, figsize=(9, 4.4), dpi=100)
+    for ax, values, title in ((axes[0], estimated, "TD(0) estimate"), (axes[1], exact, "exact")):
+        grid = values.reshape(size, size)
+        image = ax.imshow(grid, cmap="viridis", vmin=0.0, vmax=top)
+        for row in range(size):
+            for col in range(size):
+                ax.text(col, row, f"{grid[row, col]:.3f}", ha="center", va="center", color="w")
+        ax.set(title=title, xticks=[], yticks=[])
+        fig.colorbar(image, ax=ax, fraction=0.046)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+if __name__ == "__main__":
+    env = gym.make("FrozenLake-v1")
+    lake = env.unwrapped
+    if not isinstance(lake, FrozenLakeEnv):  # narrows the type, so .P is known
+        raise TypeError(f"expected FrozenLake, got {type(lake).__name__}")
+    mdp = tabular_mdp(lake.P, 16, 4)
+    random_policy = uniform_policy(16, 4)
+    exact = policy_values(mdp, random_policy, gamma=1.0)
+    estimate = td0_estimate(env, random_policy, episodes=10_000, alpha=0.01, seed=0)
+    plot_value_heatmaps(estimate, exact, Path("frozenlake_heatmaps.png"))
+    print("saved frozenlake_heatmaps.png")
+    for name, actions in (
+        ("greedy of the TD(0) estimate", greedy_actions(mdp, estimate, gamma=1.0)),
+        ("optimal", value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)),
+    ):
+        rate, error = success_rate(env, actions, episodes=10_000, seed=1)
+        print(f"{name}: success rate {rate:.3f} ± {error:.3f}")

@@ -1,0 +1,108 @@
+"""Lesson 4.5: what the generic lesson test cannot know about MC, TD(0) and FrozenLake."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rlcourse.lessons import load
+from rlcourse.modules import load_module
+from rlcourse.runner import build_config, run_lesson
+
+LESSON = load("4.5")
+
+
+@pytest.fixture(scope="module")
+def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    out = tmp_path_factory.mktemp("lesson-4.5")
+    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
+    return {demo.stem: demo.result for demo in run.demos}
+
+
+@pytest.fixture(scope="module")
+def committed() -> dict[str, dict[str, Any]]:
+    return json.loads((LESSON.outputs / "results.json").read_text(encoding="utf-8"))
+
+
+def test_quick_run_learns_and_knows_the_truth(quick: dict[str, dict[str, Any]]) -> None:
+    updates = quick["demo_updates"]
+    assert updates["dp_closed_form_difference"] < 1e-12
+    # One episode from equal values: MC moves every visited state, TD(0) only the last one.
+    assert updates["td_after_first"][:4] == [0.5, 0.5, 0.5, 0.5]
+    assert updates["mc_after_first"] != [0.5] * 5
+    assert quick["demo_convergence"]["mc"]["final_rms"][0] < 0.236  # below the starting error
+    frozen = quick["demo_frozenlake"]
+    assert frozen["steps"] > frozen["episodes"] > 0
+    assert frozen["horizon_optimum"] == pytest.approx(0.7442, abs=1e-4)  # no learning involved
+    assert frozen["optimal"]["exact"] == pytest.approx(0.7402, abs=1e-4)
+    for score in ("greedy_of_exact", "greedy_of_td", "greedy_of_mc", "optimal"):
+        assert frozen[score]["exact"] <= frozen["horizon_optimum"] + 1e-9
+        assert 0.0 <= frozen[score]["sampled"] <= 1.0
+
+
+def test_committed_random_walk_results_favour_td(committed: dict[str, dict[str, Any]]) -> None:
+    convergence = committed["demo_convergence"]
+    mc, td = convergence["mc"], convergence["td"]
+    assert min(td["final_rms"]) < min(mc["final_rms"])
+    assert convergence["td_wins"] >= 4
+    # Constant-alpha MC levels off near the predicted plateau (below it: mean of a sqrt).
+    for i in (3, 4):
+        plateau = convergence["mc_plateau"][i]
+        assert 0.75 * plateau < mc["final_rms"][i] < plateau + 2 * mc["final_rms_se"][i]
+    tracking = committed["demo_tracking"]
+    assert tracking["td_jitter"] < tracking["mc_jitter"]
+
+
+def test_committed_improvement_reaches_the_optimum(committed: dict[str, dict[str, Any]]) -> None:
+    improvement = committed["demo_improvement"]
+    assert improvement["exact_iteration_returns"][-1] == pytest.approx(
+        improvement["optimal_return"]
+    )
+    for method in ("mc", "td"):
+        summary = improvement[method]
+        assert summary["mean_return"][0] > improvement["random_return"]
+        assert summary["optimal_fraction"][-1] >= 0.9
+
+
+def test_committed_frozenlake_claims_hold(committed: dict[str, dict[str, Any]]) -> None:
+    frozen = committed["demo_frozenlake"]
+    assert frozen["first_seed_td_same_actions"] is True
+    assert frozen["greedy_of_td"]["exact"] == frozen["greedy_of_exact"]["exact"]
+    assert frozen["optimal"]["exact"] <= frozen["horizon_optimum"] <= 0.75
+    assert frozen["rms_td"] < frozen["rms_mc"]
+    # The sampled rates agree with the exact probabilities within 3 standard errors.
+    for score in ("greedy_of_td", "greedy_of_mc", "optimal"):
+        sampled, se = frozen[score]["sampled"], frozen[score]["sampled_se"]
+        assert abs(sampled - frozen[score]["exact"]) < 3 * se
+
+
+def same_numbers(fresh: object, expected: object) -> bool:
+    """Equal JSON values, with numbers compared to 1e-9 relative tolerance."""
+    if isinstance(fresh, dict) and isinstance(expected, dict):
+        return fresh.keys() == expected.keys() and all(
+            same_numbers(fresh[key], expected[key]) for key in fresh
+        )
+    if isinstance(fresh, list) and isinstance(expected, list):
+        return len(fresh) == len(expected) and all(map(same_numbers, fresh, expected))
+    if isinstance(fresh, int | float) and isinstance(expected, int | float):
+        return math.isclose(fresh, expected, rel_tol=1e-9, abs_tol=1e-12)
+    return fresh == expected
+
+
+@pytest.mark.full
+@pytest.mark.parametrize(
+    "stem",
+    ["demo_updates", "demo_tracking", "demo_convergence", "demo_improvement", "demo_frozenlake"],
+)
+def test_full_run_reproduces_the_committed_results(
+    stem: str, committed: dict[str, dict[str, Any]], tmp_path: Path
+) -> None:
+    module = load_module(LESSON.folder / f"{stem}.py")
+    result = module.main(build_config(module.Config, {}, tmp_path, stem))
+    fresh = json.loads(json.dumps(dataclasses.asdict(result)))
+    assert same_numbers(fresh, committed[stem]), (fresh, committed[stem])
