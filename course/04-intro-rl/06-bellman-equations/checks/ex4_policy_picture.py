@@ -1,0 +1,96 @@
+"""Check of exercise 4: expected moves with slips and walls, and the saved picture."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import torch
+from PIL import Image
+
+from rlcourse.checking import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_shape,
+    expect_true,
+    expect_type,
+    get_function,
+)
+from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv
+
+# 3 x 4: walls at (0, 2) and (2, 1), a trap at (1, 2), the goal at (2, 3).
+LAYOUT = ("S.#.", "..T.", ".#.G")
+SLIP = 0.2
+
+
+def expected_grids(policy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The answer, from the layout and the slip rule, without reading grid.P."""
+    n_rows, n_cols = len(LAYOUT), len(LAYOUT[0])
+    d_col = np.full((n_rows, n_cols), np.nan)
+    d_row = np.full((n_rows, n_cols), np.nan)
+    for row in range(n_rows):
+        for col in range(n_cols):
+            if LAYOUT[row][col] not in ".S":
+                continue
+            total_col = total_row = 0.0
+            for action in range(4):
+                sideways = ((action + 1) % 4, (action + 3) % 4)
+                moves = [(action, 1 - SLIP), (sideways[0], SLIP / 2), (sideways[1], SLIP / 2)]
+                for direction, probability in moves:
+                    d_r, d_c = ACTION_DELTAS[direction]
+                    new_row, new_col = row + d_r, col + d_c
+                    inside = 0 <= new_row < n_rows and 0 <= new_col < n_cols
+                    if not inside or LAYOUT[new_row][new_col] == "#":
+                        new_row, new_col = row, col  # bumped: no move
+                    total_col += policy[row * n_cols + col, action] * probability * (new_col - col)
+                    total_row += policy[row * n_cols + col, action] * probability * (new_row - row)
+            d_col[row, col], d_row[row, col] = total_col, total_row
+    return d_col, d_row
+
+
+def compare(got: object, expected: np.ndarray, what: str) -> None:
+    grid = expect_type(got, np.ndarray, what)
+    expect_shape(grid, expected.shape, what)
+    got_nan = np.isnan(grid.astype(np.float64))
+    expect_equal(
+        np.argwhere(got_nan).tolist(),
+        np.argwhere(np.isnan(expected)).tolist(),
+        f"{what}: the (row, col) cells that are NaN (walls, goal and traps)",
+    )
+    expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the floor cells")
+
+
+def check(module: ModuleType) -> None:
+    expected_moves = get_function(module, "expected_moves")
+    draw_policy = get_function(module, "draw_policy")
+    grid = GridWorldEnv(layout=LAYOUT, slip_probability=SLIP)
+    policy = np.random.default_rng(5).dirichlet(np.ones(4), size=12)  # (12, 4)
+
+    result = expected_moves(torch.from_numpy(policy), grid)
+    if not (isinstance(result, tuple) and len(result) == 2):
+        raise CheckFailed(
+            f"expected_moves should return (d_col, d_row), got {type(result).__name__}"
+        )
+    d_col, d_row = expected_grids(policy)
+    compare(result[0], d_col, "expected_moves(...)[0], the column changes")
+    compare(result[1], d_row, "expected_moves(...)[1], the row changes")
+
+    values = torch.linspace(-5.0, 5.0, 12, dtype=torch.float64)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "policy.png"
+        draw_policy(values, torch.from_numpy(policy), grid, path)
+        if not path.is_file():
+            raise CheckFailed(f"draw_policy(values, policy, grid, path) wrote no file at {path}")
+        with path.open("rb") as file:
+            expect_equal(file.read(8), b"\x89PNG\r\n\x1a\n", "the first bytes of the saved file")
+        with Image.open(path) as image:
+            width, height = image.size
+            colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
+        expect_true(
+            width >= 300 and height >= 150,
+            f"the figure is {width} x {height} pixels: expected at least 300 x 150",
+        )
+        expect_true(len(colours) > 20, "the saved figure is (nearly) blank")
