@@ -92,6 +92,20 @@ def expect_close(
         )
 
 
+def expect_grid_close(got: object, expected: np.ndarray, what: str, nan_cells: str) -> None:
+    """A grid of numbers with NaN in some cells (``nan_cells`` says which, e.g. "walls"):
+    the NaN cells must be the same, and the other cells close to ``expected``."""
+    grid = expect_type(got, np.ndarray, what)
+    expect_shape(grid, expected.shape, what)
+    got_nan = np.isnan(grid.astype(np.float64))
+    expect_equal(
+        np.argwhere(got_nan).tolist(),
+        np.argwhere(np.isnan(expected)).tolist(),
+        f"{what}: the (row, col) cells that are NaN ({nan_cells})",
+    )
+    expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the cells that are not NaN")
+
+
 def expect_between(value: float, low: float, high: float, what: str) -> None:
     if not (math.isfinite(value) and low <= value <= high):
         raise CheckFailed(f"{what}: expected a value in [{low:g}, {high:g}], got {value!r}")

@@ -11,11 +11,9 @@ from PIL import Image
 
 from rlcourse.checking import (
     CheckFailed,
-    expect_close,
     expect_equal,
-    expect_shape,
+    expect_grid_close,
     expect_true,
-    expect_type,
     get_function,
 )
 from rlcourse.envs.gridworld import GridWorldEnv
@@ -50,18 +48,6 @@ def expected_grids() -> tuple[np.ndarray, np.ndarray]:
     return values, gaps
 
 
-def compare_grid(got: object, expected: np.ndarray, what: str) -> None:
-    grid = expect_type(got, np.ndarray, what)
-    expect_shape(grid, expected.shape, what)
-    got_nan = np.isnan(grid.astype(np.float64))
-    expect_equal(
-        np.argwhere(got_nan).tolist(),
-        np.argwhere(np.isnan(expected)).tolist(),
-        f"{what}: the (row, col) cells that are NaN (walls and terminal cells)",
-    )
-    expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the cells that are not NaN")
-
-
 def check(module: ModuleType) -> None:
     value_grid = get_function(module, "value_grid")
     action_gap_grid = get_function(module, "action_gap_grid")
@@ -70,8 +56,15 @@ def check(module: ModuleType) -> None:
     expected_values, expected_gaps = expected_grids()
 
     q = Q.copy()
-    compare_grid(value_grid(q, grid), expected_values, "value_grid(q, grid)")
-    compare_grid(action_gap_grid(q, grid), expected_gaps, "action_gap_grid(q, grid)")
+    expect_grid_close(
+        value_grid(q, grid), expected_values, "value_grid(q, grid)", "walls and terminal cells"
+    )
+    expect_grid_close(
+        action_gap_grid(q, grid),
+        expected_gaps,
+        "action_gap_grid(q, grid)",
+        "walls and terminal cells",
+    )
     expect_true(np.array_equal(q, Q), "your functions changed the Q-table they were given")
 
     with tempfile.TemporaryDirectory() as folder:

@@ -12,11 +12,9 @@ from PIL import Image
 
 from rlcourse.checking import (
     CheckFailed,
-    expect_close,
     expect_equal,
-    expect_shape,
+    expect_grid_close,
     expect_true,
-    expect_type,
     get_function,
 )
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv
@@ -51,18 +49,6 @@ def expected_grids(policy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return d_col, d_row
 
 
-def compare(got: object, expected: np.ndarray, what: str) -> None:
-    grid = expect_type(got, np.ndarray, what)
-    expect_shape(grid, expected.shape, what)
-    got_nan = np.isnan(grid.astype(np.float64))
-    expect_equal(
-        np.argwhere(got_nan).tolist(),
-        np.argwhere(np.isnan(expected)).tolist(),
-        f"{what}: the (row, col) cells that are NaN (walls, goal and traps)",
-    )
-    expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the floor cells")
-
-
 def check(module: ModuleType) -> None:
     expected_moves = get_function(module, "expected_moves")
     draw_policy = get_function(module, "draw_policy")
@@ -75,8 +61,12 @@ def check(module: ModuleType) -> None:
             f"expected_moves should return (d_col, d_row), got {type(result).__name__}"
         )
     d_col, d_row = expected_grids(policy)
-    compare(result[0], d_col, "expected_moves(...)[0], the column changes")
-    compare(result[1], d_row, "expected_moves(...)[1], the row changes")
+    expect_grid_close(
+        result[0], d_col, "expected_moves(...)[0], the column changes", "walls, goal and traps"
+    )
+    expect_grid_close(
+        result[1], d_row, "expected_moves(...)[1], the row changes", "walls, goal and traps"
+    )
 
     values = torch.linspace(-5.0, 5.0, 12, dtype=torch.float64)
     with tempfile.TemporaryDirectory() as folder:
