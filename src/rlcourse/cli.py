@@ -159,10 +159,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.dir)
     for lesson in lessons.written_lessons():
         if args.kind == "blog":
-            path = export.export_blog_post(lesson, out).path
+            post = export.export_blog_post(lesson, out)
+            print(f"{lesson.id}: {post.path} ({len(post.figures)} figures beside it)")
         else:
-            path = export.export_notebook(lesson, out)
-        print(f"{lesson.id}: {path}")
+            print(f"{lesson.id}: {export.export_notebook(lesson, out)}")
     return 0
 
 

@@ -33,10 +33,6 @@ class Include:
     line_number: int
     indent: str
 
-    @property
-    def target(self) -> str:
-        return self.path if self.section is None else f"{self.path}:{self.section}"
-
 
 def parse_include(line: str, line_number: int = 0) -> Include | None:
     match = INCLUDE_LINE.match(line)
