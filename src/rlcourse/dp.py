@@ -323,22 +323,10 @@ def policy_iteration(
 
 # --8<-- [start:value_iteration_history]
 @dataclass(frozen=True)
-class ValueIterationHistory:
-    history: list[torch.Tensor]  # v_0 = 0, v_1, ..., v_K, each of shape (S,)
+class ValueIterationHistory(IterativeEvaluation):
+    """The iterates of value iteration (values, sweeps, changes as for evaluation)."""
+
     q_values: torch.Tensor  # q computed from v_K, (S, A)
-
-    @property
-    def values(self) -> torch.Tensor:
-        return self.history[-1]
-
-    @property
-    def sweeps(self) -> int:
-        return len(self.history) - 1
-
-    @property
-    def changes(self) -> list[float]:
-        """||v_{k+1} - v_k||_inf for k = 0 .. K-1."""
-        return sup_norm_changes(self.history)
 
 
 def value_iteration_history(
