@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
 import numpy as np
 import torch
+from PIL import Image
 
 T = TypeVar("T")
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"  # the first 8 bytes of every PNG file
 
 
 class CheckFailed(Exception):
@@ -104,6 +107,26 @@ def expect_grid_close(got: object, expected: np.ndarray, what: str, nan_cells: s
         f"{what}: the (row, col) cells that are NaN ({nan_cells})",
     )
     expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the cells that are not NaN")
+
+
+def expect_png(
+    path: Path, what: str, min_size: tuple[int, int] = (1, 1), min_colours: int = 1
+) -> None:
+    """``what`` saved a PNG image at ``path``, at least ``min_size`` (width, height)
+    pixels, with more than ``min_colours`` distinct colours (so not blank)."""
+    if not path.is_file():
+        raise CheckFailed(f"{what} wrote no file at {path}")
+    if not path.read_bytes().startswith(PNG_SIGNATURE):
+        raise CheckFailed(f"{what} wrote a file that is not a PNG image")
+    with Image.open(path) as image:
+        width, height = image.size
+        colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
+    min_width, min_height = min_size
+    expect_true(
+        width >= min_width and height >= min_height,
+        f"the figure is {width} x {height} pixels: expected at least {min_width} x {min_height}",
+    )
+    expect_true(len(colours) > min_colours, "the saved figure is (nearly) blank")
 
 
 def expect_between(value: float, low: float, high: float, what: str) -> None:

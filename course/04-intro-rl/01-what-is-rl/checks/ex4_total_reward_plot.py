@@ -11,15 +11,13 @@ import gymnasium as gym
 import numpy as np
 
 from rlcourse.checking import (
-    CheckFailed,
     expect_close,
     expect_equal,
+    expect_png,
     expect_shape,
     expect_type,
     get_function,
 )
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def lean(observation: np.ndarray) -> int:
@@ -84,10 +82,7 @@ def check_plot(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "totals.png"
         plot_totals({"lean": totals, "other": totals + 5}, path)
-        if not path.is_file():
-            raise CheckFailed(f"plot_totals(totals, path) wrote no file at {path}")
-        if not path.read_bytes().startswith(PNG_SIGNATURE):
-            raise CheckFailed("plot_totals(totals, path) wrote a file that is not a PNG image")
+        expect_png(path, "plot_totals(totals, path)")
 
 
 def check(module: ModuleType) -> None:

@@ -9,10 +9,15 @@ from types import ModuleType
 import networkx as nx
 import numpy as np
 
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, expect_type, get_function
+from rlcourse.checking import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_png,
+    expect_type,
+    get_function,
+)
 from rlcourse.mdp import MDP, hiking_trip, policy_from_choices, uniform_policy
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def chain_probabilities(mdp: MDP, policy: np.ndarray) -> dict[tuple[str, str], float]:
@@ -53,7 +58,4 @@ def check(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "chain.png"
         draw_chain(graph, path)
-        if not path.is_file():
-            raise CheckFailed(f"draw_chain(graph, path) wrote no file at {path}")
-        if not path.read_bytes().startswith(PNG_SIGNATURE):
-            raise CheckFailed("draw_chain(graph, path) wrote a file that is not a PNG image")
+        expect_png(path, "draw_chain(graph, path)")

@@ -12,6 +12,7 @@ from rlcourse.checking import (
     CheckFailed,
     expect_close,
     expect_equal,
+    expect_png,
     expect_shape,
     expect_type,
     get_function,
@@ -20,7 +21,6 @@ from rlcourse.checking import (
 WIN_PROBS = np.array([0.3, 0.6, 0.1])
 PRIZES = np.array([5.0, 2.0, 20.0])
 EXPECTED = np.array([1.5, 1.2, 2.0])  # p v, by hand
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def check_expectations(module: ModuleType) -> None:
@@ -73,10 +73,7 @@ def check_plot(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "payouts.png"
         plot_payout_distributions(payouts, PRIZES, path)
-        if not path.is_file():
-            raise CheckFailed(f"plot_payout_distributions wrote no file at {path}")
-        if not path.read_bytes().startswith(PNG_SIGNATURE):
-            raise CheckFailed("plot_payout_distributions: the file is not a PNG image")
+        expect_png(path, "plot_payout_distributions")
 
 
 def check(module: ModuleType) -> None:

@@ -13,12 +13,11 @@ from rlcourse.checking import (
     CheckFailed,
     expect_close,
     expect_equal,
+    expect_png,
     expect_shape,
     expect_type,
     get_function,
 )
-
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def check_cumulative(module: ModuleType) -> None:
@@ -79,10 +78,7 @@ def check_plot(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "cumulative.png"
         plot_cumulative(curves, "cumulative reward", path)
-        if not path.is_file():
-            raise CheckFailed(f"plot_cumulative wrote no file at {path}")
-        if not path.read_bytes().startswith(PNG_SIGNATURE):
-            raise CheckFailed("plot_cumulative: the file is not a PNG image")
+        expect_png(path, "plot_cumulative")
 
 
 def check(module: ModuleType) -> None:

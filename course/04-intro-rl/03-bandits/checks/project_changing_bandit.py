@@ -11,6 +11,7 @@ import numpy as np
 from rlcourse.checking import (
     CheckFailed,
     expect_close,
+    expect_png,
     expect_shape,
     expect_type,
     get_function,
@@ -19,7 +20,6 @@ from rlcourse.checking import (
 BEFORE = np.array([0.8, 0.2, 0.5])
 AFTER = np.array([0.2, 0.8, 0.5])
 SWITCH, STEPS, RUNS, EPSILON = 1000, 2000, 100, 0.1
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 def run(module: ModuleType, step_size: float | None, seed: int) -> tuple[float, float]:
@@ -80,10 +80,7 @@ def check_plot(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "curves.png"
         plot_learning_curves(curves, 25, path)
-        if not path.is_file():
-            raise CheckFailed(f"plot_learning_curves wrote no file at {path}")
-        if not path.read_bytes().startswith(PNG_SIGNATURE):
-            raise CheckFailed("plot_learning_curves: the file is not a PNG image")
+        expect_png(path, "plot_learning_curves")
 
 
 def check(module: ModuleType) -> None:

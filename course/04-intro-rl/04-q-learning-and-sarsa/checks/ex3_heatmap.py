@@ -7,12 +7,10 @@ from pathlib import Path
 from types import ModuleType
 
 import numpy as np
-from PIL import Image
 
 from rlcourse.checking import (
-    CheckFailed,
-    expect_equal,
     expect_grid_close,
+    expect_png,
     expect_true,
     get_function,
 )
@@ -70,15 +68,4 @@ def check(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "heatmaps.png"
         save_heatmaps(q, grid, path)
-        if not path.is_file():
-            raise CheckFailed(f"save_heatmaps(q, grid, path) wrote no file at {path}")
-        with path.open("rb") as file:
-            expect_equal(file.read(8), b"\x89PNG\r\n\x1a\n", "the first bytes of the saved file")
-        with Image.open(path) as image:
-            width, height = image.size
-            colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
-        expect_true(
-            width >= 300 and height >= 150,
-            f"the figure is {width} x {height} pixels: expected at least 300 x 150",
-        )
-        expect_true(len(colours) > 20, "the saved figure is (nearly) blank")
+        expect_png(path, "save_heatmaps(q, grid, path)", (300, 150), 20)

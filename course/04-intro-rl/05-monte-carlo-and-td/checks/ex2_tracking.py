@@ -9,13 +9,12 @@ from types import ModuleType
 from typing import Any
 
 import numpy as np
-from PIL import Image
 
 from rlcourse.agents.prediction import Episode, Step
 from rlcourse.checking import (
-    CheckFailed,
     expect_close,
     expect_equal,
+    expect_png,
     expect_shape,
     expect_true,
     expect_type,
@@ -71,18 +70,7 @@ def check_plot(plot_tracks: Callable[..., Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "tracks.png"
         plot_tracks({"first": history, "second": history[::-1]}, truth, [1, 2, 3], path)
-        if not path.is_file():
-            raise CheckFailed(f"plot_tracks(...) wrote no file at {path}")
-        with path.open("rb") as file:
-            expect_equal(file.read(8), b"\x89PNG\r\n\x1a\n", "the first bytes of the saved file")
-        with Image.open(path) as image:
-            width, height = image.size
-            colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
-        expect_true(
-            width >= 300 and height >= 150,
-            f"the figure is {width} x {height} pixels: expected at least 300 x 150",
-        )
-        expect_true(len(colours) > 20, "the saved figure is (nearly) blank")
+        expect_png(path, "plot_tracks(...)", (300, 150), 20)
 
 
 def check(module: ModuleType) -> None:

@@ -15,13 +15,13 @@ from typing import Any
 import gymnasium as gym
 import numpy as np
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
-from PIL import Image
 
 from rlcourse.agents.prediction import uniform_policy
 from rlcourse.checking import (
     CheckFailed,
     expect_close,
     expect_equal,
+    expect_png,
     expect_shape,
     expect_true,
     expect_type,
@@ -102,20 +102,7 @@ def check_plot(plot_value_heatmaps: Callable[..., Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "heatmaps.png"
         plot_value_heatmaps(exact[::-1].copy(), exact, path)
-        if not path.is_file():
-            raise CheckFailed(
-                f"plot_value_heatmaps(estimated, exact, path) wrote no file at {path}"
-            )
-        with path.open("rb") as file:
-            expect_equal(file.read(8), b"\x89PNG\r\n\x1a\n", "the first bytes of the saved file")
-        with Image.open(path) as image:
-            width, height = image.size
-            colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
-        expect_true(
-            width >= 400 and height >= 200,
-            f"the figure is {width} x {height} pixels: expected at least 400 x 200",
-        )
-        expect_true(len(colours) > 50, "the saved figure is (nearly) blank")
+        expect_png(path, "plot_value_heatmaps(estimated, exact, path)", (400, 200), 50)
 
 
 def check(module: ModuleType) -> None:

@@ -8,13 +8,11 @@ from types import ModuleType
 
 import numpy as np
 import torch
-from PIL import Image
 
 from rlcourse.checking import (
     CheckFailed,
-    expect_equal,
     expect_grid_close,
-    expect_true,
+    expect_png,
     get_function,
 )
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv
@@ -72,15 +70,4 @@ def check(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "policy.png"
         draw_policy(values, torch.from_numpy(policy), grid, path)
-        if not path.is_file():
-            raise CheckFailed(f"draw_policy(values, policy, grid, path) wrote no file at {path}")
-        with path.open("rb") as file:
-            expect_equal(file.read(8), b"\x89PNG\r\n\x1a\n", "the first bytes of the saved file")
-        with Image.open(path) as image:
-            width, height = image.size
-            colours = image.convert("RGB").getcolors(maxcolors=1_000_000) or []
-        expect_true(
-            width >= 300 and height >= 150,
-            f"the figure is {width} x {height} pixels: expected at least 300 x 150",
-        )
-        expect_true(len(colours) > 20, "the saved figure is (nearly) blank")
+        expect_png(path, "draw_policy(values, policy, grid, path)", (300, 150), 20)
