@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse.lessons import WrittenLesson, lesson_dir, load_lesson
-from rlcourse.syllabus import find_lesson
+from coursetools.lessons import WrittenLesson, lesson_dir, load_lesson
+from coursetools.syllabus import find_lesson
 
 DEMO = '''\
 """A tiny demo used by the tooling tests."""
@@ -55,7 +55,7 @@ def double(x: int) -> int:
 CHECK = """\
 from types import ModuleType
 
-from rlcourse.checking import expect_equal, get_function
+from coursetools.check_helpers import expect_equal, get_function
 
 
 def check(module: ModuleType) -> None:
@@ -83,16 +83,6 @@ def _post(lesson_id: str, folder: str) -> str:
         title = "Learn Reinforcement Learning with PyTorch, Part {lesson_id}: {lesson.title}"
         author = "Artintellica"
         date = "2026-11-28"
-
-        [extra]
-        lesson = "{lesson_id}"
-
-        [extra.quick.demo_sum]
-        repeats = 10
-
-        [[extra.claims]]
-        result = "demo_sum.total"
-        format = "{{:d}}"
         +++
 
         ## Introduction
@@ -122,6 +112,16 @@ def _post(lesson_id: str, folder: str) -> str:
     )
 
 
+SETTINGS = """\
+[quick.demo_sum]
+repeats = 10
+
+[[claims]]
+result = "demo_sum.total"
+format = "{:d}"
+"""
+
+
 def make_lesson(root: Path, lesson_id: str = "1.1") -> WrittenLesson:
     lesson = find_lesson(lesson_id)
     assert lesson is not None
@@ -137,6 +137,7 @@ def make_lesson(root: Path, lesson_id: str = "1.1") -> WrittenLesson:
     (folder / "outputs" / "figure.png").write_bytes(b"png")
     (folder / "outputs" / "results.json").write_text('{"demo_sum": {"total": 499500}}\n')
     (folder / "index.md").write_text(_post(lesson_id, relative))
+    (folder / "lesson.toml").write_text(SETTINGS)
     return load_lesson(lesson, root)
 
 
@@ -145,9 +146,10 @@ def fake_lesson(tmp_path: Path) -> WrittenLesson:
     return make_lesson(tmp_path)
 
 
-def rewrite(lesson: WrittenLesson, old: str, new: str) -> WrittenLesson:
-    """The lesson with ``old`` replaced by ``new`` in its post, reloaded."""
-    text = lesson.post.read_text()
+def rewrite(lesson: WrittenLesson, old: str, new: str, file: str = "index.md") -> WrittenLesson:
+    """The lesson with ``old`` replaced by ``new`` in ``file`` (the post), reloaded."""
+    path = lesson.folder / file
+    text = path.read_text()
     assert old in text, old
-    lesson.post.write_text(text.replace(old, new, 1))
+    path.write_text(text.replace(old, new, 1))
     return load_lesson(lesson.lesson, lesson.root)

@@ -8,6 +8,7 @@ import math
 import numpy as np
 import pytest
 
+from coursetools.lessons import load
 from rlcourse.agents.bandits import (
     ArmStatistics,
     BernoulliBandit,
@@ -19,7 +20,6 @@ from rlcourse.agents.bandits import (
     thompson_sampling,
     ucb1,
 )
-from rlcourse.lessons import load
 
 MEANS = np.array([0.45, 0.25, 0.70, 0.55, 0.60])
 

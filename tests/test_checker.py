@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse.checker import CheckOutcome, check_workspace, copy_stubs, run_checks
-from rlcourse.errors import CourseError
-from rlcourse.lessons import WrittenLesson
+from coursetools.check_runner import CheckOutcome, check_workspace, copy_stubs, run_checks
+from coursetools.errors import CourseError
+from coursetools.lessons import WrittenLesson
 
 
 def _check_file(lesson: WrittenLesson) -> Path:

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse import cli, lessons
-from rlcourse.lessons import WrittenLesson
-from rlcourse.syllabus import all_lessons
+from coursetools import cli, lessons
+from coursetools.lessons import WrittenLesson
+from coursetools.syllabus import all_lessons
 
 
 def rlcourse(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "rlcourse.cli", *args]
+    command = [sys.executable, "-m", "coursetools.cli", *args]
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, timeout=300)
 
 

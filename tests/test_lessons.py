@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse.checker import check_workspace
-from rlcourse.lessons import WrittenLesson, load, written_lessons
-from rlcourse.lint import IMAGE, lint_lesson
-from rlcourse.runner import finite_numbers, run_lesson
+from coursetools.check_runner import check_workspace
+from coursetools.lessons import WrittenLesson, load, written_lessons
+from coursetools.lint import IMAGE, lint_lesson
+from coursetools.runner import finite_numbers, run_lesson
 
 LESSON_IDS = [lesson.id for lesson in written_lessons()]
 MAX_OUTPUT_BYTES = 2_000_000
@@ -100,10 +100,10 @@ def test_full_run_reproduces_the_committed_results(lesson: WrittenLesson, tmp_pa
     """A fresh full run gives the numbers in outputs/results.json, timings aside.
 
     A lesson whose training is not bit-reproducible across machines (floating-point
-    order differs between CPUs) says ``exact_full_run = false`` under ``[extra]`` and
+    order differs between CPUs) says ``exact_full_run = false`` in lesson.toml and
     keeps its own full test of what its post claims.
     """
-    if lesson.extra.get("exact_full_run", True) is False:
+    if lesson.settings.get("exact_full_run", True) is False:
         pytest.skip(f"lesson {lesson.id} is checked by its own full test")
     run_lesson(lesson, quick=False, out_dir=tmp_path, echo=False)
     fresh = json.loads((tmp_path / "results.json").read_text())

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from rlcourse.lessons import WrittenLesson
-from rlcourse.lint import lint_lesson
+from coursetools.lessons import WrittenLesson
+from coursetools.lint import lint_lesson
 from tests.conftest import rewrite
 
 

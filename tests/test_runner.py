@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse.lessons import WrittenLesson
-from rlcourse.runner import DemoFailed, build_config, run_lesson
+from coursetools.lessons import WrittenLesson
+from coursetools.runner import DemoFailed, build_config, run_lesson
 
 
 def test_quick_run_uses_the_front_matter_values(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
@@ -38,10 +38,10 @@ def test_a_failing_demo_names_its_file_and_line(fake_lesson: WrittenLesson, tmp_
 
 
 def test_unknown_quick_values_are_refused(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
-    from rlcourse.errors import CourseError
-    from rlcourse.modules import load_module
+    from coursetools.errors import CourseError
+    from coursetools.file_import import import_file
 
-    module = load_module(fake_lesson.folder / "demo_sum.py")
+    module = import_file(fake_lesson.folder / "demo_sum.py")
     with pytest.raises(CourseError, match="unknown Config fields"):
         build_config(module.Config, {"repeat": 3}, tmp_path, "demo_sum.py")
 

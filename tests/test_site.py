@@ -20,10 +20,10 @@ from urllib.parse import urldefrag, urlparse
 
 import pytest
 
-from rlcourse import site
-from rlcourse.errors import CourseError
-from rlcourse.lessons import WrittenLesson, repo_root, written_lessons
-from rlcourse.syllabus import lesson_folder
+from coursetools import site
+from coursetools.errors import CourseError
+from coursetools.lessons import WrittenLesson, written_lessons
+from coursetools.syllabus import lesson_folder, repo_root
 from tests.conftest import rewrite
 
 CHROMIUM = Path("/usr/bin/chromium")

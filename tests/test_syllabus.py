@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse.syllabus import MODULES, all_lessons, find_lesson
+from coursetools.syllabus import all_lessons, course, find_lesson
 
 OUTLINE = Path(__file__).resolve().parents[2] / "shared" / "outline.md"
 
 
 def test_seven_modules_and_49_lessons_with_four_exercises_each() -> None:
-    assert [module.number for module in MODULES] == list(range(1, 8))
+    assert [module.number for module in course().modules] == list(range(1, 8))
     lessons = all_lessons()
     assert len(lessons) == 49
     assert all(len(lesson.exercises) == 4 for lesson in lessons)

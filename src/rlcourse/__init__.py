@@ -1,3 +1,9 @@
-"""Learn Reinforcement Learning with PyTorch: the course's tooling and reference library."""
+"""Learn Reinforcement Learning with PyTorch: the library the lessons teach and import.
+
+Environments, agents, dynamic programming, MDPs, seeding and devices. Each module's
+docstring names the Part that introduces it. The machinery behind the ``rlcourse``
+command (lint, runner, checks, site) is the separate package ``coursetools``; nothing
+here imports it.
+"""
 
 __version__ = "0.1.0"

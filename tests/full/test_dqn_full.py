@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from rlcourse.lessons import load
-from rlcourse.modules import load_module
-from rlcourse.runner import build_config
+from coursetools.file_import import import_file
+from coursetools.lessons import load
+from coursetools.runner import build_config
 
 LESSON = load("5.2")
 SOLVED = 475.0
@@ -22,7 +22,7 @@ SOLVED = 475.0
 
 @pytest.mark.full
 def test_full_training_solves_cartpole_on_every_seed(tmp_path: Path) -> None:
-    demo = load_module(LESSON.folder / "demo_train.py")
+    demo = import_file(LESSON.folder / "demo_train.py")
     result = demo.main(build_config(demo.Config, {}, tmp_path, "demo_train"))
     committed = json.loads((LESSON.outputs / "results.json").read_text())["demo_train"]
 

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 import torch
 
-from rlcourse.checking import CheckFailed
-from rlcourse.lessons import load
-from rlcourse.modules import load_module
-from rlcourse.runner import run_lesson
+from coursetools.check_helpers import CheckFailed
+from coursetools.file_import import import_file
+from coursetools.lessons import load
+from coursetools.runner import run_lesson
 
 LESSON = load("1.1")
 
@@ -57,7 +57,7 @@ def test_device_round_trip_and_elementwise_addition(results: dict[str, dict[str,
 
 
 def check_of(exercise: str) -> Callable[[ModuleType], None]:
-    return load_module(LESSON.folder / "checks" / f"{exercise}.py").check
+    return import_file(LESSON.folder / "checks" / f"{exercise}.py").check
 
 
 def learner(**functions: Callable[..., Any]) -> ModuleType:
@@ -69,7 +69,7 @@ def learner(**functions: Callable[..., Any]) -> ModuleType:
 
 
 def solution(exercise: str) -> ModuleType:
-    return load_module(LESSON.folder / "solutions" / f"{exercise}.py")
+    return import_file(LESSON.folder / "solutions" / f"{exercise}.py")
 
 
 def test_ex1_rejects_a_float32_sum_of_squares() -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from rlcourse.lessons import load
-from rlcourse.runner import run_lesson
+from coursetools.lessons import load
+from coursetools.runner import run_lesson
 
 LESSON = load("4.5")
 

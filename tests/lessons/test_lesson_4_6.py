@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from gymnasium.utils.env_checker import check_env
 
-from rlcourse.lessons import load
-from rlcourse.modules import load_module
-from rlcourse.runner import run_lesson, sibling_imports
+from coursetools.file_import import import_file
+from coursetools.lessons import load
+from coursetools.runner import run_lesson, sibling_imports
 
 LESSON = load("4.6")
 
@@ -31,7 +31,7 @@ def committed() -> dict[str, dict[str, Any]]:
 
 def test_the_room_is_a_clean_gymnasium_environment() -> None:
     with sibling_imports(LESSON.folder):
-        room = load_module(LESSON.folder / "room.py")
+        room = import_file(LESSON.folder / "room.py")
         env, grid, mdp = room.make_room()
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -12,10 +12,10 @@ import pytest
 from gymnasium.utils.env_checker import check_env
 from PIL import Image
 
+from coursetools.file_import import import_file
+from coursetools.lessons import load
+from coursetools.runner import run_lesson
 from rlcourse.envs.gridworld import unwrap_gridworld
-from rlcourse.lessons import load
-from rlcourse.modules import load_module
-from rlcourse.runner import run_lesson
 
 LESSON = load("4.7")
 EXPECTED_OPTIMAL_ROUTES = {
@@ -41,7 +41,7 @@ def committed() -> dict[str, dict[str, Any]]:
 
 
 def test_registration_is_idempotent_and_the_env_checks_clean() -> None:
-    ledge = load_module(LESSON.folder / "ledge.py")
+    ledge = import_file(LESSON.folder / "ledge.py")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a second gym.register of the id would warn
         env_id = ledge.register_ledge()

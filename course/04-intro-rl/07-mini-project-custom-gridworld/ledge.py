@@ -1,7 +1,7 @@
 """The ledge: the custom gridworld of lesson 4.7, and the tools its four demos share.
 
 The lesson folder is not a Python package (its name starts with a digit), so each demo
-loads this file by its path with ``rlcourse.modules.load_module``.
+loads this file by its path with ``coursetools.file_import.import_file``.
 """
 
 from __future__ import annotations

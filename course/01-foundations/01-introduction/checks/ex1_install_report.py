@@ -6,7 +6,7 @@ from types import ModuleType
 
 import torch
 
-from rlcourse.checking import CheckFailed, expect_equal, expect_type, get_function
+from coursetools.check_helpers import CheckFailed, expect_equal, expect_type, get_function
 
 EXPECTED_KEYS = {"torch_version", "cuda_available", "mps_available", "sum_of_squares"}
 

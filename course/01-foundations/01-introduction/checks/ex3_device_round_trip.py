@@ -6,7 +6,7 @@ from types import ModuleType
 
 import torch
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_dtype,
     expect_equal,

@@ -9,7 +9,7 @@ from typing import Any
 import torch
 from torch.overrides import TorchFunctionMode
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_dtype,
     expect_shape,

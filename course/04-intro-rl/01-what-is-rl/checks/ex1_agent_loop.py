@@ -10,7 +10,13 @@ from typing import Any
 
 import gymnasium as gym
 
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, expect_type, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_type,
+    get_function,
+)
 
 RIGHT, LEFT = 2, 0
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import gymnasium as gym
 
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, get_function
+from coursetools.check_helpers import CheckFailed, expect_close, expect_equal, get_function
 
 LEFT, DOWN, RIGHT, UP = 0, 1, 2, 3
 COSTS = [0.1, 0.0, 0.05, 0.3]  # left, down, right, up

@@ -7,7 +7,7 @@ from types import ModuleType
 import numpy as np
 import torch
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_shape,

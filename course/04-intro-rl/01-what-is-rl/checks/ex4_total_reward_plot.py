@@ -10,7 +10,7 @@ from types import ModuleType
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     expect_close,
     expect_equal,
     expect_png,

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, expect_type, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_type,
+    get_function,
+)
 from rlcourse.mdp import MDP, hiking_trip
 
 # (state, action) -> {next state: (probability, reward)}: the exercise text, as data.

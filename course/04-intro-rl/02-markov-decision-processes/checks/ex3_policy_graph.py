@@ -9,7 +9,7 @@ from types import ModuleType
 import networkx as nx
 import numpy as np
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_equal,

@@ -6,7 +6,13 @@ from types import ModuleType
 
 import numpy as np
 
-from rlcourse.checking import CheckFailed, expect_close, expect_shape, expect_type, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_shape,
+    expect_type,
+    get_function,
+)
 from rlcourse.dp import tabular_mdp, value_iteration
 from rlcourse.mdp import MDP, Outcome, hiking_trip, model_arrays, to_toy_text, uniform_policy
 

@@ -8,7 +8,7 @@ from types import ModuleType
 
 import numpy as np
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_equal,

@@ -7,7 +7,7 @@ from types import ModuleType
 
 import numpy as np
 
-from rlcourse.checking import CheckFailed, expect_shape, expect_type, get_function
+from coursetools.check_helpers import CheckFailed, expect_shape, expect_type, get_function
 
 WIN_PROBS = np.array([0.5, 0.2, 0.9])
 PRIZES = np.array([2.0, 10.0, 1.0])

@@ -9,8 +9,8 @@ from typing import Any
 import gymnasium as gym
 import numpy as np
 
+from coursetools.check_helpers import CheckFailed, expect_close, expect_equal, get_function
 from rlcourse.agents.tabular import epsilon_greedy_action
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, get_function
 from rlcourse.envs import GRIDWORLD_ID
 
 LAYOUT = ("S..", ".#T", "..G")

@@ -12,7 +12,7 @@ import gymnasium as gym
 import numpy as np
 from PIL import Image
 
-from rlcourse.checking import CheckFailed, expect_equal, expect_true, get_function
+from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import DOWN, RIGHT, UP
 

@@ -14,7 +14,7 @@ import gymnasium as gym
 import numpy as np
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
-from rlcourse.checking import CheckFailed, expect_close, expect_true, get_function
+from coursetools.check_helpers import CheckFailed, expect_close, expect_true, get_function
 from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
 from rlcourse.envs.gridworld import GridWorldEnv
 

@@ -10,8 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from rlcourse.agents.prediction import Episode, Step
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     expect_close,
     expect_equal,
     expect_png,
@@ -20,6 +19,7 @@ from rlcourse.checking import (
     expect_type,
     get_function,
 )
+from rlcourse.agents.prediction import Episode, Step
 
 
 def check_track(track_values: Callable[..., Any]) -> None:

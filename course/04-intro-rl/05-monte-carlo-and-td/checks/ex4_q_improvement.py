@@ -8,8 +8,14 @@ from typing import Any
 
 import numpy as np
 
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_type,
+    get_function,
+)
 from rlcourse.agents.prediction import Step
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, expect_type, get_function
 
 # State 1 with action 0 twice in one episode, state 1 with action 1 once; gamma 0.5.
 # Rewards -1, -2, -4, 8 at t = 0..3:

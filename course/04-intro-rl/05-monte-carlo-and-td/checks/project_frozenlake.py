@@ -16,8 +16,7 @@ import gymnasium as gym
 import numpy as np
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
-from rlcourse.agents.prediction import uniform_policy
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_equal,
@@ -27,6 +26,7 @@ from rlcourse.checking import (
     expect_type,
     get_function,
 )
+from rlcourse.agents.prediction import uniform_policy
 from rlcourse.dp import (
     TabularMDP,
     deterministic_policy,

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_dtype,

@@ -7,7 +7,7 @@ from types import ModuleType
 import numpy as np
 import torch
 
-from rlcourse.checking import expect_close, expect_shape, expect_tensor, get_function
+from coursetools.check_helpers import expect_close, expect_shape, expect_tensor, get_function
 
 N_STATES, N_ACTIONS, GAMMA = 4, 3, 0.9
 

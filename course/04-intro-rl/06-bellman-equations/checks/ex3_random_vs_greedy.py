@@ -9,7 +9,7 @@ import numpy as np
 import torch
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_dtype,

@@ -13,7 +13,7 @@ from typing import Any
 import gymnasium as gym
 from gymnasium.utils.env_checker import check_env
 
-from rlcourse.checking import CheckFailed, expect_equal, expect_true, get_function
+from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.envs.gridworld import GridWorldEnv
 
 DELTAS = ((-1, 0), (0, 1), (1, 0), (0, -1))  # up, right, down, left, as in the gridworld

@@ -9,7 +9,13 @@ from typing import Any
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.checking import CheckFailed, expect_close, expect_equal, expect_true, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    expect_true,
+    get_function,
+)
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import RIGHT
 

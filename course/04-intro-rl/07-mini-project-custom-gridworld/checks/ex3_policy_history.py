@@ -12,8 +12,8 @@ import gymnasium as gym
 import numpy as np
 from PIL import Image
 
+from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.agents.tabular import greedy_policy, train
-from rlcourse.checking import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import DOWN, LEFT, RIGHT, UP, GridWorldEnv
 

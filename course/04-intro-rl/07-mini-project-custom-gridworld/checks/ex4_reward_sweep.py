@@ -9,8 +9,8 @@ from typing import Any
 import gymnasium as gym
 import numpy as np
 
+from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train
-from rlcourse.checking import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.dp import tabular_mdp, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import GridWorldEnv, unwrap_gridworld

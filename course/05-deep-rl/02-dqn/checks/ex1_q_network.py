@@ -8,7 +8,7 @@ from types import ModuleType
 import torch
 from torch import nn
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_dtype,
     expect_equal,

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import torch
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_between,
     expect_dtype,

@@ -9,8 +9,7 @@ from types import ModuleType
 import numpy as np
 import torch
 
-from rlcourse.agents.dqn import DQNConfig, QNetwork
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_shape,
@@ -19,6 +18,7 @@ from rlcourse.checking import (
     expect_type,
     get_function,
 )
+from rlcourse.agents.dqn import DQNConfig, QNetwork
 from rlcourse.seeding import seed_everything
 
 # A batch of 4 transitions, 2 actions, gamma = 0.9. Row 1 terminated, row 2 truncated.

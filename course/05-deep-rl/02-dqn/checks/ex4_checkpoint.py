@@ -11,8 +11,14 @@ from typing import Any
 
 import torch
 
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_equal,
+    expect_true,
+    expect_type,
+    get_function,
+)
 from rlcourse.agents.dqn import QNetwork
-from rlcourse.checking import CheckFailed, expect_equal, expect_true, expect_type, get_function
 
 ARCHITECTURES = [(4, 2, (32,)), (6, 3, (16, 8)), (5, 4, ())]
 

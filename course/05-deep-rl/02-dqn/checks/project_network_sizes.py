@@ -10,7 +10,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from rlcourse.checking import (
+from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_equal,

@@ -17,12 +17,16 @@ from pathlib import Path
 import jupytext
 import nbformat
 
-from rlcourse.includes import expand_includes, parse_include, read_include, strip_markers
-from rlcourse.lessons import WrittenLesson
-from rlcourse.lint import FENCE, IMAGE
-from rlcourse.terminal import COLLAPSIBLE
-
-FRONT_MATTER_BLOCK = re.compile(r"\A\+\+\+[ \t]*\n.*?\n\+\+\+[ \t]*\n", re.DOTALL)
+from coursetools.lessons import WrittenLesson
+from coursetools.post import (
+    FENCE,
+    IMAGE,
+    details_html,
+    expand_includes,
+    fence_end,
+    parse_include,
+    strip_markers,
+)
 
 
 @dataclass(frozen=True)
@@ -36,44 +40,11 @@ def export_name(lesson: WrittenLesson) -> str:
     return f"part-{lesson.id.replace('.', '-')}-{lesson.lesson.slug}"
 
 
-def details_blocks(markdown_text: str) -> str:
-    """``??? kind "Title"`` blocks as ``<details>`` HTML with their body dedented."""
-    out: list[str] = []
-    open_indent: str | None = None
-    for line in markdown_text.splitlines():
-        if open_indent is not None:
-            if not line.strip():
-                out.append("")
-                continue
-            if line.startswith(open_indent + "    "):
-                out.append(open_indent + line[len(open_indent) + 4 :])
-                continue
-            _close(out, open_indent)
-            open_indent = None
-        match = COLLAPSIBLE.match(line)
-        if match is not None:
-            open_indent = match["indent"]
-            out += [f"{open_indent}<details>", f"{open_indent}<summary>{match['title']}</summary>"]
-            continue
-        out.append(line)
-    if open_indent is not None:
-        _close(out, open_indent)
-    return "\n".join(out) + "\n"
-
-
-def _close(out: list[str], indent: str) -> None:
-    while out and not out[-1].strip():
-        out.pop()
-    out += ["", f"{indent}</details>", ""]
-
-
 def export_blog_post(lesson: WrittenLesson, out_dir: Path) -> ExportedPost:
     """Write ``out_dir/<part-…>/index.md`` with its figures beside it."""
     folder = out_dir / export_name(lesson)
     folder.mkdir(parents=True, exist_ok=True)
-    front = FRONT_MATTER_BLOCK.match(lesson.post.read_text(encoding="utf-8"))
-    assert front is not None  # load() already parsed it
-    body = details_blocks(expand_includes(lesson.body, lesson.root))
+    body = details_html(expand_includes(lesson.body, lesson.root))
     figures: list[Path] = []
 
     def beside(match: re.Match[str]) -> str:
@@ -85,7 +56,7 @@ def export_blog_post(lesson: WrittenLesson, out_dir: Path) -> ExportedPost:
 
     body = IMAGE.sub(beside, body)
     path = folder / "index.md"
-    path.write_text(front[0] + body, encoding="utf-8")
+    path.write_text(lesson.front_matter_text + body, encoding="utf-8")
     return ExportedPost(lesson.id, path, figures)
 
 
@@ -104,7 +75,7 @@ def notebook(lesson: WrittenLesson) -> nbformat.NotebookNode:
     Other code (later parts of the same listing, library code, solutions) is shown in
     the markdown cells, so nothing runs twice.
     """
-    title = lesson.front_matter.get("title", lesson.lesson.title)
+    title = lesson.title
     author = lesson.front_matter.get("author", "")
     date = lesson.front_matter.get("date", "")
     cells: list[nbformat.NotebookNode] = [
@@ -113,12 +84,12 @@ def notebook(lesson: WrittenLesson) -> nbformat.NotebookNode:
     ]
     prose: list[str] = []
     ran: set[Path] = set()
-    lines = details_blocks(lesson.body).splitlines()
+    lines = details_html(lesson.body).splitlines()
     index = 0
     while index < len(lines):
         line = lines[index]
         fence = FENCE.match(line)
-        block_end = _fence_end(lines, index) if fence is not None else None
+        block_end = fence_end(lines, index) if fence is not None else None
         if fence is None or block_end is None:
             prose.append(line)
             index += 1
@@ -140,7 +111,7 @@ def notebook(lesson: WrittenLesson) -> nbformat.NotebookNode:
             cells.append(nbformat.v4.new_code_cell(code))
         else:
             block = "\n".join(lines[index : block_end + 1])
-            prose += _expand(block, lesson).splitlines()
+            prose += expand_includes(block, lesson.root).splitlines()
         index = block_end + 1
     cells.append(nbformat.v4.new_markdown_cell(_joined(prose)))
     book = nbformat.v4.new_notebook()
@@ -151,28 +122,6 @@ def notebook(lesson: WrittenLesson) -> nbformat.NotebookNode:
         "language": "python",
     }
     return book
-
-
-def _fence_end(lines: list[str], start: int) -> int | None:
-    opening = FENCE.match(lines[start])
-    assert opening is not None
-    for index in range(start + 1, len(lines)):
-        closing = FENCE.match(lines[index])
-        if closing and closing["mark"].startswith(opening["mark"]) and not closing["info"].strip():
-            return index
-    return None
-
-
-def _expand(block: str, lesson: WrittenLesson) -> str:
-    out: list[str] = []
-    for line in block.splitlines():
-        include = parse_include(line)
-        if include is None:
-            out.append(line)
-        else:
-            shown = read_include(include, lesson.root).splitlines()
-            out += [include.indent + text if text else "" for text in shown]
-    return "\n".join(out)
 
 
 def _joined(lines: list[str]) -> str:

@@ -12,8 +12,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rlcourse.errors import CourseError
-from rlcourse.lessons import WrittenLesson
+from coursetools.errors import CourseError
+from coursetools.lessons import WrittenLesson
 
 DEFAULT_TIMEOUT_SECONDS = 60.0
 STARTUP_SECONDS = 120.0
@@ -45,7 +45,7 @@ def copy_stubs(lesson: WrittenLesson, workspace: Path, overwrite: bool = False) 
 
 
 def timeout_for(lesson: WrittenLesson) -> float:
-    value = lesson.extra.get("check_timeout", DEFAULT_TIMEOUT_SECONDS)
+    value = lesson.settings.get("check_timeout", DEFAULT_TIMEOUT_SECONDS)
     return float(value) if isinstance(value, int | float) else DEFAULT_TIMEOUT_SECONDS
 
 
@@ -95,7 +95,7 @@ def _run_worker(batch: list[tuple[Path, Path]], timeout: float) -> list[CheckOut
     """
     with tempfile.TemporaryDirectory(prefix="rlcourse-check-") as scratch:
         report = Path(scratch) / "report.jsonl"
-        command = [sys.executable, "-m", "rlcourse.check_worker", str(report)]
+        command = [sys.executable, "-m", "coursetools.check_process", str(report)]
         for check, learner in batch:
             command += [str(check.resolve()), str(learner)]
         env = {**os.environ, "MPLBACKEND": "Agg", "SDL_VIDEODRIVER": "dummy", "TQDM_DISABLE": "1"}

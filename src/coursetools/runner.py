@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from rlcourse.errors import CourseError
-from rlcourse.includes import find_includes
-from rlcourse.lessons import WrittenLesson
-from rlcourse.modules import load_module
+from coursetools.errors import CourseError
+from coursetools.file_import import import_file
+from coursetools.lessons import WrittenLesson
+from coursetools.post import find_includes
 
 JsonValue = Any
 
@@ -151,7 +151,7 @@ def _json_default(value: object) -> JsonValue:
 
 def run_demo(path: Path, lesson: WrittenLesson, quick: bool, out_dir: Path, echo: bool) -> DemoRun:
     where = lesson.relative(path)
-    module = load_module(path)
+    module = import_file(path)
     config_type = getattr(module, "Config", None)
     main: Callable[[Any], object] | None = getattr(module, "main", None)
     if not isinstance(config_type, type) or main is None:

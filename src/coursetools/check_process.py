@@ -1,6 +1,6 @@
-"""Runs exercise checks in a process of their own (``python -m rlcourse.check_worker``).
+"""Runs exercise checks in a process of their own (``python -m coursetools.check_process``).
 
-Usage: ``python -m rlcourse.check_worker REPORT CHECK LEARNER [CHECK LEARNER …]``.
+Usage: ``python -m coursetools.check_process REPORT CHECK LEARNER [CHECK LEARNER …]``.
 The worker touches ``REPORT.ready`` once its imports are done, and appends each
 verdict to REPORT (JSON lines) as soon as it is known: whatever the learner's code
 prints cannot garble it, and the parent can tell which exercise was running when the
@@ -15,8 +15,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from rlcourse.checking import CheckFailed
-from rlcourse.modules import load_module
+from coursetools.check_helpers import CheckFailed
+from coursetools.file_import import import_file
 
 
 def _where_in(error: BaseException, learner_file: Path) -> str | None:
@@ -41,10 +41,10 @@ def _describe(error: BaseException, learner_file: Path) -> str:
 
 def verdict(check_file: Path, learner_file: Path) -> tuple[bool, str]:
     try:
-        learner = load_module(learner_file, f"learner_{learner_file.stem}")
+        learner = import_file(learner_file, f"learner_{learner_file.stem}")
     except Exception as error:
         return False, "importing your file failed: " + _describe(error, learner_file)
-    check = load_module(check_file, f"check_{check_file.stem}")
+    check = import_file(check_file, f"check_{check_file.stem}")
     try:
         check.check(learner)
     except CheckFailed as failure:

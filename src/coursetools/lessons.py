@@ -1,4 +1,10 @@
-"""Finding and reading the written lessons under ``course/``."""
+"""Finding and reading the written lessons under ``course/``.
+
+A lesson is written when its post ``index.md`` exists. Beside it, ``lesson.toml``
+holds what the machinery needs and the blog does not publish: quick-run values
+(``[quick.<demo stem>]``), the numbers the prose states (``[[claims]]``), and
+``exact_full_run`` / ``check_timeout`` where a lesson needs them.
+"""
 
 from __future__ import annotations
 
@@ -8,29 +14,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rlcourse.errors import CourseError
-from rlcourse.syllabus import Lesson, all_lessons, find_lesson, lesson_folder
+from coursetools.errors import CourseError
+from coursetools.post import split_front_matter
+from coursetools.syllabus import Lesson, all_lessons, course, find_lesson, lesson_folder, repo_root
 
-FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\n(?P<toml>.*?)\n\+\+\+[ \t]*\n", re.DOTALL)
-
-
-def repo_root() -> Path:
-    """The repository this package is installed from (``pip install -e .``)."""
-    return Path(__file__).resolve().parents[2]
-
-
-def course_root() -> Path:
-    return repo_root() / "course"
+SETTINGS_KEYS = {"quick", "claims", "exact_full_run", "check_timeout"}
 
 
 @dataclass(frozen=True)
 class WrittenLesson:
-    """A lesson of the syllabus whose post exists: its folder, front matter and body."""
+    """A lesson of the syllabus whose post exists: its folder, front matter, body, settings."""
 
     lesson: Lesson
     folder: Path
     front_matter: dict[str, Any]
+    front_matter_text: str
     body: str
+    settings: dict[str, Any]
     root: Path = field(default_factory=repo_root)
 
     @property
@@ -42,20 +42,19 @@ class WrittenLesson:
         return self.folder / "index.md"
 
     @property
-    def extra(self) -> dict[str, Any]:
-        extra = self.front_matter.get("extra", {})
-        return extra if isinstance(extra, dict) else {}
-
-    @property
     def outputs(self) -> Path:
         return self.folder / "outputs"
+
+    @property
+    def title(self) -> str:
+        return str(self.front_matter.get("title", self.lesson.title))
 
     def relative(self, path: Path) -> str:
         """``path`` as written from the repository root (how includes name files)."""
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
     def quick_overrides(self, demo_stem: str) -> dict[str, Any]:
-        quick = self.extra.get("quick", {})
+        quick = self.settings.get("quick", {})
         values = quick.get(demo_stem, {}) if isinstance(quick, dict) else {}
         return dict(values) if isinstance(values, dict) else {}
 
@@ -70,16 +69,18 @@ def _exercise_order(stem: str) -> tuple[int, str]:
     return (int(match[1]), stem) if match else (1000, stem)
 
 
-def split_front_matter(text: str, where: str) -> tuple[dict[str, Any], str]:
-    """Parse ``+++``-fenced TOML front matter; a readable error if it is missing or broken."""
-    match = FRONT_MATTER.match(text)
-    if match is None:
-        raise CourseError(f"{where}: the post must start with TOML front matter between +++ lines")
+def read_settings(path: Path, where: str) -> dict[str, Any]:
+    """The lesson's ``lesson.toml`` (empty when absent); CourseError if broken or unknown keys."""
+    if not path.is_file():
+        return {}
     try:
-        data = tomllib.loads(match["toml"])
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise CourseError(f"{where}: broken front matter: {error}") from None
-    return data, text[match.end() :]
+        raise CourseError(f"{where}: {error}") from None
+    unknown = sorted(set(data) - SETTINGS_KEYS)
+    if unknown:
+        raise CourseError(f"{where}: unknown keys {unknown}; known: {sorted(SETTINGS_KEYS)}")
+    return data
 
 
 def lesson_dir(lesson: Lesson, root: Path | None = None) -> Path:
@@ -94,17 +95,17 @@ def resolve(lesson_id: str) -> Lesson:
     """The syllabus entry for ``M.L``, or a CourseError naming the valid range."""
     lesson = find_lesson(lesson_id)
     if lesson is None:
+        the_course = course()
         raise CourseError(
-            f"unknown lesson {lesson_id!r}: lessons are numbered M.L, from 1.1 to 7.5 "
-            "(see `rlcourse list`)"
+            f"unknown lesson {lesson_id!r}: lessons are numbered M.L, from "
+            f"{the_course.first_id} to {the_course.last_id} (see `rlcourse list`)"
         )
     return lesson
 
 
 def load(lesson_id: str, root: Path | None = None) -> WrittenLesson:
     """The written lesson ``M.L``; CourseError if it is unknown or not written yet."""
-    lesson = resolve(lesson_id)
-    return load_lesson(lesson, root)
+    return load_lesson(resolve(lesson_id), root)
 
 
 def load_lesson(lesson: Lesson, root: Path | None = None) -> WrittenLesson:
@@ -117,8 +118,10 @@ def load_lesson(lesson: Lesson, root: Path | None = None) -> WrittenLesson:
             "the written ones"
         )
     where = post.relative_to(base).as_posix()
-    front_matter, body = split_front_matter(post.read_text(encoding="utf-8"), where)
-    return WrittenLesson(lesson, folder, front_matter, body, base)
+    front_matter, front_text, body = split_front_matter(post.read_text(encoding="utf-8"), where)
+    settings_path = folder / "lesson.toml"
+    settings = read_settings(settings_path, settings_path.relative_to(base).as_posix())
+    return WrittenLesson(lesson, folder, front_matter, front_text, body, settings, base)
 
 
 def written_lessons(root: Path | None = None) -> list[WrittenLesson]:

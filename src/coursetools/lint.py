@@ -10,80 +10,30 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
 import markdown
 
-from rlcourse.errors import CourseError
-from rlcourse.includes import expand_includes, find_includes, read_include
-from rlcourse.lessons import WrittenLesson
-
-TITLE_PREFIX = "Learn Reinforcement Learning with PyTorch, Part "
-AUTHOR = "Artintellica"
-SECTIONS = (
-    "Introduction",
-    "Mathematics",
-    "Explanation: How the Math Connects to Code",
-    "Python Demonstrations",
-    "Exercises",
-    "Conclusion",
+from coursetools.errors import CourseError
+from coursetools.lessons import WrittenLesson
+from coursetools.post import (
+    IMAGE,
+    MARKDOWN_EXTENSIONS,
+    Fence,
+    Heading,
+    expand_includes,
+    find_includes,
+    read_include,
+    scan,
 )
-TOP_LEVEL_KEYS = {"title", "author", "date", "extra"}
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})(?P<info>[^`]*)$")
-IMAGE = re.compile(r"!\[[^\]]*\]\((?P<src>[^)\s]+)\)")
+from coursetools.syllabus import course
+
+FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
+FRONT_MATTER_MAX_LINES = 10
 DEMO_HEADING = re.compile(r"^Demo (?P<number>\d+): \S")
-EXERCISE_HEADING = re.compile(r"^Exercise (?P<number>\d+): (?P<title>.+)$")
-PROJECT_HEADING = re.compile(r"^Project Exercise: (?P<title>.+)$")
-
-
-@dataclass(frozen=True)
-class Fence:
-    language: str
-    start_line: int
-    lines: list[str]
-    indent: str = ""
-
-
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    text: str
-    line: int
-
-
-def scan(body: str) -> tuple[list[Heading], list[Fence]]:
-    """Headings outside code fences, and every fenced block with its language."""
-    headings: list[Heading] = []
-    fences: list[Fence] = []
-    open_mark: str | None = None
-    language = ""
-    indent = ""
-    start = 0
-    content: list[str] = []
-    for number, line in enumerate(body.splitlines(), start=1):
-        fence = FENCE.match(line)
-        if open_mark is None:
-            if fence is not None:
-                open_mark, language, start, content = (
-                    fence["mark"],
-                    fence["info"].strip(),
-                    number,
-                    [],
-                )
-            elif match := re.match(r"^(#{1,6}) (.+?)\s*$", line):
-                headings.append(Heading(len(match[1]), match[2], number))
-        elif (
-            fence is not None and fence["mark"].startswith(open_mark) and not fence["info"].strip()
-        ):
-            fences.append(Fence(language.split()[0] if language else "", start, content, indent))
-            open_mark = None
-        else:
-            content.append(line)
-    if open_mark is not None:
-        fences.append(Fence("unclosed", start, content))
-    return headings, fences
+# Posts show code from the lesson folders and the readers' library, never the tooling.
+INCLUDABLE = ("course/", "src/rlcourse/")
 
 
 def _same_title(written: str, outline: str) -> bool:
@@ -95,12 +45,19 @@ def _same_title(written: str, outline: str) -> bool:
 
 def lint_front_matter(lesson: WrittenLesson) -> list[str]:
     problems: list[str] = []
+    the_course = course()
     fm = lesson.front_matter
-    extra_keys = sorted(set(fm) - TOP_LEVEL_KEYS)
+    lines = lesson.front_matter_text.count("\n")
+    if lines > FRONT_MATTER_MAX_LINES:
+        problems.append(
+            f"front matter: {lines} lines, at most {FRONT_MATTER_MAX_LINES} (the blog publishes "
+            "it; quick values and claims go in lesson.toml)"
+        )
+    extra_keys = sorted(set(fm) - FRONT_MATTER_KEYS)
     if extra_keys:
-        problems.append(f"front matter: keys {extra_keys} belong under [extra]")
+        problems.append(f"front matter: unexpected keys {extra_keys} (title, author, date)")
     title = fm.get("title")
-    prefix = f"{TITLE_PREFIX}{lesson.id}: "
+    prefix = f"{the_course.title_prefix}{lesson.id}: "
     if not isinstance(title, str) or not title.startswith(prefix):
         problems.append(f"front matter: title must start with {prefix!r}")
     elif not _same_title(title.removeprefix(prefix), lesson.lesson.title):
@@ -108,8 +65,8 @@ def lint_front_matter(lesson: WrittenLesson) -> list[str]:
             f"front matter: title {title.removeprefix(prefix)!r} is not the outline's "
             f"{lesson.lesson.title!r}"
         )
-    if fm.get("author") != AUTHOR:
-        problems.append(f"front matter: author must be {AUTHOR!r}")
+    if fm.get("author") != the_course.author:
+        problems.append(f"front matter: author must be {the_course.author!r}")
     date = fm.get("date")
     try:
         if not isinstance(date, str):
@@ -117,22 +74,21 @@ def lint_front_matter(lesson: WrittenLesson) -> list[str]:
         datetime.date.fromisoformat(date)
     except ValueError:
         problems.append('front matter: date must be a quoted "YYYY-MM-DD" string')
-    if lesson.extra.get("lesson") != lesson.id:
-        problems.append(f'front matter: [extra] must say lesson = "{lesson.id}"')
     return problems
 
 
 def lint_structure(lesson: WrittenLesson, headings: list[Heading]) -> list[str]:
     problems: list[str] = []
     sections = [h.text for h in headings if h.level == 2]
-    if tuple(sections) != SECTIONS:
-        problems.append(f"sections: expected {list(SECTIONS)}, found {sections}")
+    expected = course().sections
+    if tuple(sections) != expected:
+        problems.append(f"sections: expected {list(expected)}, found {sections}")
     if any(h.level == 1 for h in headings):
         problems.append(
             "sections: no # heading in the body (the title comes from the front matter)"
         )
     outline = list(lesson.lesson.exercises)
-    expected_demos = len(outline) + (1 if lesson.lesson.project else 0)
+    expected_demos = lesson.lesson.exercise_count
     current = ""
     demos: list[str] = []
     exercises: list[Heading] = []
@@ -176,6 +132,11 @@ def lint_code(lesson: WrittenLesson, fences: list[Fence]) -> list[str]:
                     '--8<-- "path:section" include, not code typed into the post'
                 )
     for include in find_includes(lesson.body):
+        if not include.path.startswith(INCLUDABLE):
+            problems.append(
+                f"index.md:{include.line_number}: {include.path} is not in course/ or the "
+                "readers' library src/rlcourse/: a post shows only what a learner uses"
+            )
         try:
             read_include(include, lesson.root)
         except CourseError as error:
@@ -194,7 +155,7 @@ def lint_exercises(lesson: WrittenLesson) -> list[str]:
     problems: list[str] = []
     folders = {name: lesson.folder / name for name in ("exercises", "solutions", "checks")}
     stems = {name: {p.stem for p in folder.glob("*.py")} for name, folder in folders.items()}
-    expected = len(lesson.lesson.exercises) + (1 if lesson.lesson.project else 0)
+    expected = lesson.lesson.exercise_count
     names = stems["exercises"]
     numbered = sorted(n for n in names if re.match(r"ex\d+_", n))
     wanted_prefixes = [f"ex{i}_" for i in range(1, len(lesson.lesson.exercises) + 1)]
@@ -245,11 +206,11 @@ def lookup(results: dict[str, Any], dotted: str) -> Any:
 
 
 def lint_claims(lesson: WrittenLesson) -> list[str]:
-    """Each ``[[extra.claims]]`` number, formatted from outputs/results.json, is in the prose."""
+    """Each ``[[claims]]`` number (lesson.toml), formatted from results.json, is in the prose."""
     problems: list[str] = []
-    claims = lesson.extra.get("claims", [])
+    claims = lesson.settings.get("claims", [])
     if not isinstance(claims, list):
-        return ["front matter: [[extra.claims]] must be an array of tables"]
+        return ["lesson.toml: [[claims]] must be an array of tables"]
     results = results_of(lesson)
     for claim in claims:
         if not isinstance(claim, dict) or not isinstance(claim.get("result"), str):
@@ -293,22 +254,14 @@ class _VisibleText(HTMLParser):
             self.text.append(data)
 
 
-MARKDOWN_EXTENSIONS: list[str] = [
-    "admonition",
-    "attr_list",
-    "md_in_html",
-    "tables",
-    "pymdownx.details",
-    "pymdownx.superfences",
-    "pymdownx.arithmatex",
-]
-MARKDOWN_CONFIG: dict[str, dict[str, Any]] = {"pymdownx.arithmatex": {"generic": True}}
 LITERAL_DOLLAR = "\u2060LITERALDOLLAR\u2060"
 
 
 def render_html(markdown_text: str) -> str:
     """The post body as HTML, through the same extensions as the site."""
-    renderer = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, extension_configs=MARKDOWN_CONFIG)
+    names = [e if isinstance(e, str) else next(iter(e)) for e in MARKDOWN_EXTENSIONS]
+    configs = {k: v for e in MARKDOWN_EXTENSIONS if isinstance(e, dict) for k, v in e.items()}
+    renderer = markdown.Markdown(extensions=names, extension_configs=configs)
     return renderer.convert(markdown_text)
 
 

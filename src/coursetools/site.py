@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rlcourse.errors import CourseError
-from rlcourse.lessons import WrittenLesson, is_written, load_lesson, repo_root
-from rlcourse.syllabus import MODULES, Lesson, lesson_folder
+from coursetools.errors import CourseError
+from coursetools.lessons import WrittenLesson, is_written, load_lesson
+from coursetools.post import MARKDOWN_EXTENSIONS
+from coursetools.syllabus import Lesson, course, lesson_folder, repo_root
 
 ASSETS = Path(__file__).parent / "site_assets"
-SITE_NAME = "Learn Reinforcement Learning with PyTorch"
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,14 @@ def _page_path(lesson: Lesson) -> str:
 
 def home_page(root: Path) -> str:
     """The home page: what the course is, how to take it, and the whole syllabus."""
+    the_course = course()
+    lessons = the_course.lessons()
     lines = [
-        f"# {SITE_NAME}",
+        f"# {the_course.title}",
         "",
         "An executable course that takes you from tensors to deep reinforcement learning:",
-        "7 modules and 49 lessons. Every lesson is a post whose code is a real file that",
+        f"{len(the_course.modules)} modules and {len(lessons)} lessons. Every lesson is a "
+        "post whose code is a real file that",
         "the course's test suite runs and type-checks; its figures and numbers come from",
         "running that code, and its exercises check themselves.",
         "",
@@ -73,7 +76,7 @@ def home_page(root: Path) -> str:
         "Lessons with a link are written; the others are coming.",
         "",
     ]
-    for module in MODULES:
+    for module in the_course.modules:
         lines += [f"### Module {module.number}: {module.title}", ""]
         for lesson in module.lessons:
             label = f"{lesson.id} {lesson.title}"
@@ -91,8 +94,7 @@ def lesson_page(lesson: WrittenLesson) -> str:
     The page heading drops the series name, which the site's header already shows:
     on a phone the full title alone filled the first screen.
     """
-    title = str(lesson.front_matter.get("title", lesson.lesson.title))
-    title = title.removeprefix(f"{SITE_NAME}, ")
+    title = lesson.title.removeprefix(f"{course().title}, ")
     author = lesson.front_matter.get("author", "")
     date = lesson.front_matter.get("date", "")
     return f"# {title}\n\n*{author}, {date}*\n\n{lesson.body}"
@@ -100,7 +102,7 @@ def lesson_page(lesson: WrittenLesson) -> str:
 
 def mkdocs_config(docs_dir: Path, site_dir: Path, root: Path, nav: list[Any]) -> dict[str, Any]:
     return {
-        "site_name": SITE_NAME,
+        "site_name": course().title,
         "docs_dir": str(docs_dir),
         "site_dir": str(site_dir),
         "use_directory_urls": True,
@@ -136,16 +138,10 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, root: Path, nav: list[Any]) ->
             "anchors": "warn",
         },
         "markdown_extensions": [
-            "admonition",
-            "attr_list",
-            "md_in_html",
-            "tables",
+            *MARKDOWN_EXTENSIONS,
             {"toc": {"permalink": True}},
-            "pymdownx.details",
-            "pymdownx.superfences",
             {"pymdownx.highlight": {"anchor_linenums": False}},
             "pymdownx.inlinehilite",
-            {"pymdownx.arithmatex": {"generic": True}},
             {"pymdownx.snippets": {"base_path": [str(root)], "check_paths": True}},
         ],
         "extra_css": ["assets/katex/katex.min.css", "assets/css/course.css"],
@@ -160,7 +156,7 @@ def stage(docs_dir: Path, root: Path) -> list[Any]:
     (docs_dir / "index.md").write_text(home_page(root), encoding="utf-8")
     shutil.copytree(ASSETS, docs_dir / "assets")
     nav: list[Any] = [{"Home": "index.md"}]
-    for module in MODULES:
+    for module in course().modules:
         pages: list[Any] = []
         for lesson in module.lessons:
             if not is_written(lesson, root):

@@ -11,9 +11,9 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from rlcourse import checker, export, lessons, lint, runner, site, terminal
-from rlcourse.errors import CourseError
-from rlcourse.syllabus import MODULES
+from coursetools import check_runner, export, lessons, lint, runner, show, site
+from coursetools.errors import CourseError
+from coursetools.syllabus import course
 
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
@@ -25,7 +25,8 @@ def _say(message: str) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]] = []
-    for module in MODULES:
+    modules = course().modules
+    for module in modules:
         for lesson in module.lessons:
             rows.append(
                 {
@@ -42,7 +43,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     written = sum(bool(row["written"]) for row in rows)
-    for module in MODULES:
+    for module in modules:
         print(f"Module {module.number}: {module.title}")
         for lesson in module.lessons:
             mark = "✓" if lessons.is_written(lesson) else " "
@@ -52,7 +53,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    terminal.show(lessons.load(args.lesson))
+    show.show(lessons.load(args.lesson))
     return 0
 
 
@@ -102,8 +103,8 @@ def cmd_regen(args: argparse.Namespace) -> int:
 
 def cmd_exercise(args: argparse.Namespace) -> int:
     lesson = lessons.load(args.lesson)
-    workspace = Path(args.dir) if args.dir else checker.default_workspace(lesson)
-    copied = checker.copy_stubs(lesson, workspace, overwrite=args.force)
+    workspace = Path(args.dir) if args.dir else check_runner.default_workspace(lesson)
+    copied = check_runner.copy_stubs(lesson, workspace, overwrite=args.force)
     kept = len(lesson.exercise_names()) - len(copied)
     print(f"Exercises of lesson {lesson.id} are in {workspace}:")
     for name in lesson.exercise_names():
@@ -116,8 +117,8 @@ def cmd_exercise(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     lesson = lessons.load(args.lesson)
-    workspace = Path(args.dir) if args.dir else checker.default_workspace(lesson)
-    outcomes = checker.check_workspace(lesson, workspace, args.timeout)
+    workspace = Path(args.dir) if args.dir else check_runner.default_workspace(lesson)
+    outcomes = check_runner.check_workspace(lesson, workspace, args.timeout)
     for outcome in outcomes:
         verdict = "PASS" if outcome.passed else "FAIL"
         detail = "" if outcome.passed else f": {outcome.message}"
@@ -169,7 +170,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="rlcourse", description="Learn Reinforcement Learning with PyTorch: the course tool."
+        prog="rlcourse", description="The course tool of Learn Reinforcement Learning with PyTorch."
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from types import ModuleType
 
 
-def load_module(path: Path, name: str | None = None) -> ModuleType:
+def import_file(path: Path, name: str | None = None) -> ModuleType:
     """Import the file at ``path`` as a fresh module and return it.
 
     The module is registered in ``sys.modules`` while it executes, because
