@@ -63,7 +63,12 @@ def export_blog_post(lesson: WrittenLesson, out_dir: Path) -> ExportedPost:
 NOTEBOOK_SETUP = (
     "# The listings write their figures next to their own file (Path(__file__).parent);\n"
     "# in a notebook there is no file, so this names one in the notebook's folder.\n"
-    '__file__ = "notebook.py"'
+    '__file__ = "notebook.py"\n'
+    "# Each listing reads its Config from the command line (tyro); the kernel's own\n"
+    "# arguments are not for it.\n"
+    "import sys\n"
+    "\n"
+    "sys.argv = sys.argv[:1]"
 )
 
 

@@ -12,15 +12,14 @@ import torch
 from coursetools.check_helpers import CheckFailed
 from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import run_lesson
+from tests.lessons.conftest import QuickRun
 
 LESSON = load("1.1")
 
 
 @pytest.fixture(scope="module")
-def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    out = tmp_path_factory.mktemp("lesson-1.1")
-    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
+def results(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
+    run = quick_run(LESSON.id)
     return {demo.stem: demo.result for demo in run.demos}
 
 

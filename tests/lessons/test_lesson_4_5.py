@@ -8,15 +8,14 @@ from typing import Any
 import pytest
 
 from coursetools.lessons import load
-from coursetools.runner import run_lesson
+from tests.lessons.conftest import QuickRun
 
 LESSON = load("4.5")
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    out = tmp_path_factory.mktemp("lesson-4.5")
-    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
+def quick(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
+    run = quick_run(LESSON.id)
     return {demo.stem: demo.result for demo in run.demos}
 
 

@@ -12,15 +12,15 @@ from gymnasium.utils.env_checker import check_env
 
 from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import run_lesson, sibling_imports
+from coursetools.runner import sibling_imports
+from tests.lessons.conftest import QuickRun
 
 LESSON = load("4.6")
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
-    out = tmp_path_factory.mktemp("lesson-4.6")
-    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
+def quick(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
+    run = quick_run(LESSON.id)
     return {demo.stem: demo.result for demo in run.demos}
 
 

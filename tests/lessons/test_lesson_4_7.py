@@ -14,8 +14,8 @@ from PIL import Image
 
 from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import run_lesson
 from rlcourse.envs.gridworld import unwrap_gridworld
+from tests.lessons.conftest import QuickRun
 
 LESSON = load("4.7")
 EXPECTED_OPTIMAL_ROUTES = {
@@ -29,10 +29,9 @@ EXPECTED_OPTIMAL_ROUTES = {
 
 
 @pytest.fixture(scope="module")
-def quick(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, dict[str, Any]], Path]:
-    out = tmp_path_factory.mktemp("lesson-4.7")
-    run = run_lesson(LESSON, quick=True, out_dir=out, echo=False)
-    return {demo.stem: demo.result for demo in run.demos}, out
+def quick(quick_run: QuickRun) -> tuple[dict[str, dict[str, Any]], Path]:
+    run = quick_run(LESSON.id)
+    return {demo.stem: demo.result for demo in run.demos}, run.out_dir
 
 
 @pytest.fixture(scope="module")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import torch
+import tyro
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
@@ -172,4 +173,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import gymnasium as gym
+import tyro
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
 from rlcourse.seeding import seed_everything
@@ -135,4 +136,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import torch
+import tyro
 from tqdm import tqdm
 
 from rlcourse.seeding import seed_everything
@@ -221,4 +222,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import tyro
 
 from rlcourse.mdp import MDP, Outcome, hiking_trip, model_arrays, to_toy_text
 
@@ -103,4 +104,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

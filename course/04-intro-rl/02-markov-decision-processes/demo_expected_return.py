@@ -8,6 +8,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
+import tyro
 from tqdm import tqdm
 
 from rlcourse.dp import policy_values, tabular_mdp
@@ -220,4 +221,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 
 from rlcourse.mdp import Episode, hiking_trip, simulate, uniform_policy
 from rlcourse.seeding import seed_everything
@@ -113,4 +114,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import networkx as nx
+import tyro
 
 from rlcourse.mdp import MDP, hiking_trip
 
@@ -127,4 +128,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

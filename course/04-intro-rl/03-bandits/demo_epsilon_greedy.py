@@ -7,6 +7,7 @@ from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 
 from rlcourse.agents.bandits import BernoulliBandit, epsilon_greedy, simulate, strategy_rng
 from rlcourse.seeding import seed_everything
@@ -117,4 +118,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

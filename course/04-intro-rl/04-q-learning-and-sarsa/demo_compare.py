@@ -10,6 +10,7 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from matplotlib.axes import Axes
 from tqdm import tqdm
 
@@ -253,4 +254,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -10,6 +10,7 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
 from rlcourse.agents.tabular import greedy_policy, linear_epsilon, table_shape, train
@@ -201,4 +202,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

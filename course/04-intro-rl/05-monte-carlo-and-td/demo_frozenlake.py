@@ -9,6 +9,7 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
@@ -267,4 +268,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

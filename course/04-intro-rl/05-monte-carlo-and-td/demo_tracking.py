@@ -8,6 +8,7 @@ from pathlib import Path
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from tqdm import tqdm
 
 from rlcourse.agents.prediction import (
@@ -134,4 +135,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -7,6 +7,7 @@ from fractions import Fraction
 from pathlib import Path
 
 import torch
+import tyro
 
 from rlcourse.dp import (
     action_values,
@@ -205,4 +206,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

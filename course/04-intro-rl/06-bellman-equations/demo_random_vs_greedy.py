@@ -10,6 +10,7 @@ import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
+import tyro
 from tqdm import tqdm
 
 from rlcourse.dp import (
@@ -211,4 +212,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

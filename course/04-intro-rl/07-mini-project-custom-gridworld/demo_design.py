@@ -10,6 +10,7 @@ from pathlib import Path
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from gymnasium.utils.env_checker import check_env
 
 # The ledge and the tools all four demos share, in ledge.py beside this file.
@@ -159,4 +160,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

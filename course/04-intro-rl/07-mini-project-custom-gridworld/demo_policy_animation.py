@@ -9,6 +9,7 @@ from pathlib import Path
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from PIL import Image
 from tqdm import tqdm
 
@@ -179,4 +180,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -8,6 +8,7 @@ from pathlib import Path
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 
 # The ledge and the tools all four demos share, in ledge.py beside this file.
 import ledge
@@ -131,4 +132,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -9,6 +9,7 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import tyro
 from tqdm import tqdm
 
 # The ledge and the tools all four demos share, in ledge.py beside this file.
@@ -138,4 +139,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

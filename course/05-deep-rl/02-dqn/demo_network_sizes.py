@@ -9,6 +9,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
+import tyro
 
 from rlcourse.agents.dqn import DQNConfig, TrainingLog, evaluate, train_dqn
 from rlcourse.devices import choose_device
@@ -91,4 +92,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -8,6 +8,7 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 import torch
+import tyro
 
 from rlcourse.agents.dqn import QNetwork, check_spaces, greedy_action
 from rlcourse.devices import choose_device, describe_device
@@ -95,4 +96,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import gymnasium as gym
+import tyro
 
 from rlcourse.agents.dqn import check_spaces
 from rlcourse.agents.replay import ReplayBuffer
@@ -98,4 +99,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -10,6 +10,7 @@ from pathlib import Path
 import gymnasium as gym
 import numpy as np
 import torch
+import tyro
 
 from rlcourse.agents.dqn import check_spaces, evaluate, load_q_network
 from rlcourse.devices import choose_device, describe_device
@@ -88,4 +89,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -10,6 +10,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import torch
+import tyro
 
 from rlcourse.agents.dqn import DQNConfig, TrainingLog, evaluate, save_q_network, train_dqn
 from rlcourse.devices import choose_device, describe_device
@@ -155,4 +156,4 @@ def main(cfg: Config) -> Result:
 
 
 if __name__ == "__main__":
-    main(Config())
+    main(tyro.cli(Config))

@@ -4,7 +4,7 @@ import pytest
 
 from coursetools.lessons import WrittenLesson
 from coursetools.lint import lint_lesson
-from tests.conftest import rewrite
+from tests.tooling.conftest import rewrite
 
 
 def test_the_fixture_lesson_is_clean(fake_lesson: WrittenLesson) -> None:

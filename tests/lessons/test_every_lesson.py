@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import io
 import json
 import math
 import re
 from pathlib import Path
 
 import pytest
+import tyro
 
 from coursetools.check_runner import check_workspace
+from coursetools.file_import import import_file
 from coursetools.lessons import WrittenLesson, load, written_lessons
 from coursetools.lint import IMAGE, lint_lesson
-from coursetools.runner import finite_numbers, run_lesson
+from coursetools.runner import finite_numbers, run_lesson, sibling_imports
+from tests.lessons.conftest import QuickRun
 
 LESSON_IDS = [lesson.id for lesson in written_lessons()]
 MAX_OUTPUT_BYTES = 2_000_000
@@ -34,8 +40,9 @@ def test_lint_is_clean(lesson: WrittenLesson) -> None:
     assert lint_lesson(lesson) == []
 
 
-def test_quick_run_does_the_work_the_post_shows(lesson: WrittenLesson, tmp_path: Path) -> None:
-    run = run_lesson(lesson, quick=True, out_dir=tmp_path, echo=False)
+def test_quick_run_does_the_work_the_post_shows(lesson: WrittenLesson, quick_run: QuickRun) -> None:
+    run = quick_run(lesson.id)
+    tmp_path = run.out_dir
     assert run.demos, "a lesson runs at least one demo"
     for demo in run.demos:
         assert demo.printed.strip(), f"{demo.stem} printed nothing"
@@ -109,3 +116,22 @@ def test_full_run_reproduces_the_committed_results(lesson: WrittenLesson, tmp_pa
     fresh = json.loads((tmp_path / "results.json").read_text())
     committed = json.loads((lesson.outputs / "results.json").read_text())
     assert same_numbers(without_wall_clock(fresh), without_wall_clock(committed))
+
+
+def test_every_demo_takes_its_config_from_the_shell(lesson: WrittenLesson) -> None:
+    """``python demo_x.py --help`` lists every Config field; ``--field value`` sets one."""
+    with sibling_imports(lesson.folder):
+        for path in sorted(lesson.folder.glob("demo_*.py")):
+            assert "main(tyro.cli(Config))" in path.read_text(), f"{path.name}: use tyro.cli"
+            config_type = import_file(path).Config
+            shown = io.StringIO()
+            with contextlib.redirect_stdout(shown), pytest.raises(SystemExit):
+                tyro.cli(config_type, args=["--help"])
+            for field in dataclasses.fields(config_type):
+                flag = "--" + field.name.replace("_", "-")
+                assert flag in shown.getvalue(), f"{path.name}: {flag} missing from --help"
+            ints = [f for f in dataclasses.fields(config_type) if f.type in (int, "int")]
+            if ints:
+                flag = "--" + ints[0].name.replace("_", "-")
+                changed = tyro.cli(config_type, args=[flag, "7"])
+                assert getattr(changed, ints[0].name) == 7

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from coursetools.syllabus import all_lessons, course, find_lesson
+from coursetools.syllabus import all_lessons, course, find_lesson, repo_root
 
-OUTLINE = Path(__file__).resolve().parents[2] / "shared" / "outline.md"
+OUTLINE = repo_root().parent / "shared" / "outline.md"
 
 
 def test_seven_modules_and_49_lessons_with_four_exercises_each() -> None:

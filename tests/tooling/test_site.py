@@ -24,7 +24,7 @@ from coursetools import site
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson, written_lessons
 from coursetools.syllabus import lesson_folder, repo_root
-from tests.conftest import rewrite
+from tests.tooling.conftest import rewrite
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
