@@ -76,6 +76,16 @@ def test_progress_keeps_the_latest_verdict_and_says_what_is_next(
     assert "Every written lesson is complete." in out
 
 
+@pytest.fixture
+def default_work(
+    fake_course: WrittenLesson, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """The default folder of workspaces, rlcourse-work, in a fresh current directory."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "rlcourse-work").mkdir()
+    return tmp_path / "rlcourse-work"
+
+
 @pytest.mark.parametrize(
     "damage",
     [
@@ -87,15 +97,9 @@ def test_progress_keeps_the_latest_verdict_and_says_what_is_next(
     ],
 )
 def test_a_damaged_record_is_noted_and_ignored(
-    damage: bytes,
-    fake_course: WrittenLesson,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    damage: bytes, default_work: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "rlcourse-work").mkdir()
-    (tmp_path / "rlcourse-work" / "progress.json").write_bytes(damage)
+    (default_work / "progress.json").write_bytes(damage)
     for args in (["progress"], ["list"], ["list", "--json"]):
         code, _, err = run(capsys, *args)
         assert code == 0
@@ -105,14 +109,10 @@ def test_a_damaged_record_is_noted_and_ignored(
 
 
 def test_check_rewrites_a_damaged_record(
-    fake_course: WrittenLesson,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
+    fake_course: WrittenLesson, default_work: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    shutil.copytree(fake_course.folder / "solutions", tmp_path / "rlcourse-work" / "1.1")
-    (tmp_path / "rlcourse-work" / "progress.json").write_text('{"version": 1, "lessons": [')
+    shutil.copytree(fake_course.folder / "solutions", default_work / "1.1")
+    (default_work / "progress.json").write_text('{"version": 1, "lessons": [')
     code, out, err = run(capsys, "check", "1.1")
     assert code == 0
     assert "4 of 4 exercises pass." in out
