@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from coursetools import check_runner, export, lessons, lint, runner, show, site
+from coursetools import check_runner, export, lessons, lint, progress, runner, show, site
 from coursetools.errors import CourseError
 from coursetools.syllabus import course
 
@@ -23,12 +23,22 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _progress(root: Path) -> progress.Progress:
+    record = progress.load(root)
+    if record.note:
+        _say(f"rlcourse: note: {record.note}")
+    return record
+
+
 def cmd_list(args: argparse.Namespace) -> int:
-    rows: list[dict[str, object]] = []
+    record = _progress(progress.DEFAULT_ROOT)
+    rows = progress.standing(record, lessons.written_lessons())
+    complete = {row.lesson.id for row in rows if row.complete}
+    listing: list[dict[str, object]] = []
     modules = course().modules
     for module in modules:
         for lesson in module.lessons:
-            rows.append(
+            listing.append(
                 {
                     "id": lesson.id,
                     "module": module.number,
@@ -37,18 +47,23 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "written": lessons.is_written(lesson),
                     "exercises": list(lesson.exercises),
                     "project": lesson.project,
+                    "all_exercises_pass": lesson.id in complete,
                 }
             )
     if args.json:
-        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
-    written = sum(bool(row["written"]) for row in rows)
+    written = sum(bool(row["written"]) for row in listing)
     for module in modules:
         print(f"Module {module.number}: {module.title}")
         for lesson in module.lessons:
             mark = "✓" if lessons.is_written(lesson) else " "
-            print(f"  [{mark}] {lesson.id:<4} {lesson.title}")
-    print(f"\n{written} of {len(rows)} lessons written (✓).")
+            done = "★" if lesson.id in complete else " "
+            print(f"  [{mark}{done}] {lesson.id:<4} {lesson.title}")
+    print(
+        f"\n{written} of {len(listing)} lessons written (✓); {len(complete)} with every exercise "
+        f"passing (★, as recorded in {record.path} by `rlcourse check`)."
+    )
     return 0
 
 
@@ -125,7 +140,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{verdict} {outcome.exercise}{detail}")
     passed = sum(outcome.passed for outcome in outcomes)
     print(f"{passed} of {len(outcomes)} exercises pass.")
+    for note in progress.record(lesson, workspace, outcomes):
+        _say(f"rlcourse: note: {note}")
     return 0 if passed == len(outcomes) else EXIT_PROBLEMS
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    record = _progress(Path(args.dir))
+    for line in progress.report(record, progress.standing(record, lessons.written_lessons())):
+        print(line)
+    return 0
 
 
 def cmd_lint(args: argparse.Namespace) -> int:
@@ -174,7 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    listing = commands.add_parser("list", help="modules and lessons, marking the written ones")
+    listing = commands.add_parser(
+        "list", help="the syllabus, marking written lessons and those you have completed"
+    )
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     listing.set_defaults(handler=cmd_list)
 
@@ -199,6 +225,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", help="workspace (default: rlcourse-work/M.L)")
     check.add_argument("--timeout", type=float, help="seconds per exercise (default 60)")
     check.set_defaults(handler=cmd_check)
+
+    progress_parser = commands.add_parser("progress", help="which exercises pass, what is next")
+    progress_parser.add_argument(
+        "dir", nargs="?", default=str(progress.DEFAULT_ROOT), help="default: rlcourse-work"
+    )
+    progress_parser.set_defaults(handler=cmd_progress)
 
     regen = commands.add_parser("regen", help="full run that rewrites the lesson's outputs/")
     regen.add_argument("lesson", help="lesson id, e.g. 4.4")
