@@ -183,6 +183,7 @@ def cmd_site_serve(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.dir)
+    print(f"notation: {export.export_notation(out)}")
     for lesson in lessons.written_lessons():
         if args.kind == "blog":
             post = export.export_blog_post(lesson, out)

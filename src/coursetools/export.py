@@ -27,6 +27,9 @@ from coursetools.post import (
     parse_include,
     strip_markers,
 )
+from coursetools.syllabus import repo_root
+
+NOTATION = "notation"  # the folder of the exported notation page, beside the posts
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,14 @@ class ExportedPost:
     lesson_id: str
     path: Path
     figures: list[Path]
+
+
+def export_notation(out_dir: Path) -> Path:
+    """The course's notation page as ``out_dir/notation/index.md``, which posts link to."""
+    path = out_dir / NOTATION / "index.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(repo_root() / "course" / "notation.md", path)
+    return path
 
 
 def export_name(lesson: WrittenLesson) -> str:
@@ -44,7 +55,8 @@ def export_blog_post(lesson: WrittenLesson, out_dir: Path) -> ExportedPost:
     """Write ``out_dir/<part-…>/index.md`` with its figures beside it."""
     folder = out_dir / export_name(lesson)
     folder.mkdir(parents=True, exist_ok=True)
-    body = details_html(expand_includes(lesson.body, lesson.root))
+    published = lesson.published_body(notation_href=f"../{NOTATION}/index.md")
+    body = details_html(expand_includes(published, lesson.root))
     figures: list[Path] = []
 
     def beside(match: re.Match[str]) -> str:
@@ -89,7 +101,8 @@ def notebook(lesson: WrittenLesson) -> nbformat.NotebookNode:
     ]
     prose: list[str] = []
     ran: set[Path] = set()
-    lines = details_html(lesson.body).splitlines()
+    published = lesson.published_body(notation_href=f"../{NOTATION}/index.md")
+    lines = details_html(published).splitlines()
     index = 0
     while index < len(lines):
         line = lines[index]

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from coursetools.errors import CourseError
-from coursetools.post import split_front_matter
+from coursetools.post import code_note, split_front_matter, with_code_note
 from coursetools.syllabus import Lesson, all_lessons, course, find_lesson, lesson_folder, repo_root
 
 SETTINGS_KEYS = {"quick", "claims", "exact_full_run", "check_timeout"}
@@ -48,6 +48,11 @@ class WrittenLesson:
     @property
     def title(self) -> str:
         return str(self.front_matter.get("title", self.lesson.title))
+
+    def published_body(self, notation_href: str) -> str:
+        """The body as published: with the course's note on getting the code."""
+        note = code_note(self.id, course().repository, notation_href)
+        return with_code_note(self.body, note)
 
     def relative(self, path: Path) -> str:
         """``path`` as written from the repository root (how includes name files)."""

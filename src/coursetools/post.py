@@ -247,3 +247,27 @@ MARKDOWN_EXTENSIONS: list[str | dict[str, Any]] = [
     "pymdownx.superfences",
     {"pymdownx.arithmatex": {"generic": True}},
 ]
+
+
+def code_note(lesson_id: str, repository: str, notation_href: str) -> str:
+    """The paragraph every published post carries once: where its code is, how to get it.
+
+    It is made from the course data, not written into each post, so the repository
+    address lives in one place (course/course.toml).
+    """
+    return (
+        f"> **Run the code of Part {lesson_id}.** Every listing in this post is a file of the\n"
+        f"> course repository, tested as shown. Get it with `git clone {repository}`, then in\n"
+        f"> the clone run `make lesson LESSON={lesson_id}` (it installs the course into `.venv`\n"
+        f"> and runs this part's demos) and `rlcourse exercise {lesson_id}` for the exercises.\n"
+        f"> Symbols follow the course's [notation page]({notation_href}).\n"
+    )
+
+
+def with_code_note(body: str, note: str) -> str:
+    """``body`` with ``note`` at the end of its Introduction (before the second section)."""
+    lines = body.splitlines(keepends=True)
+    headings, _ = scan(body)
+    sections = [h for h in headings if h.level == 2]
+    at = sections[1].line - 1 if len(sections) > 1 else len(lines)
+    return "".join(lines[:at]) + note + "\n" + "".join(lines[at:])

@@ -132,7 +132,8 @@ class TerminalMarkdown(Markdown):
 
 
 def terminal_markdown(lesson: WrittenLesson) -> str:
-    body = bold_titles(expand_includes(lesson.body, lesson.root))
+    published = lesson.published_body(notation_href="course/notation.md")
+    body = bold_titles(expand_includes(published, lesson.root))
     return f"# {lesson.title}\n\n{body}"
 
 

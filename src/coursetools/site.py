@@ -97,7 +97,8 @@ def lesson_page(lesson: WrittenLesson) -> str:
     title = lesson.title.removeprefix(f"{course().title}, ")
     author = lesson.front_matter.get("author", "")
     date = lesson.front_matter.get("date", "")
-    return f"# {title}\n\n*{author}, {date}*\n\n{lesson.body}"
+    body = lesson.published_body(notation_href="../../notation.md")
+    return f"# {title}\n\n*{author}, {date}*\n\n{body}"
 
 
 def mkdocs_config(docs_dir: Path, site_dir: Path, root: Path, nav: list[Any]) -> dict[str, Any]:
@@ -154,8 +155,9 @@ def stage(docs_dir: Path, root: Path) -> list[Any]:
     """Write the home page, the lesson pages and their figures into ``docs_dir``; return the nav."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     (docs_dir / "index.md").write_text(home_page(root), encoding="utf-8")
+    shutil.copyfile(repo_root() / "course" / "notation.md", docs_dir / "notation.md")
     shutil.copytree(ASSETS, docs_dir / "assets")
-    nav: list[Any] = [{"Home": "index.md"}]
+    nav: list[Any] = [{"Home": "index.md"}, {"Notation": "notation.md"}]
     for module in course().modules:
         pages: list[Any] = []
         for lesson in module.lessons:

@@ -59,6 +59,7 @@ class Module:
 class Course:
     title: str
     author: str
+    repository: str
     title_prefix: str
     sections: tuple[str, ...]
     modules: tuple[Module, ...]
@@ -140,6 +141,7 @@ def parse_course(data: dict[str, Any], where: str) -> Course:
     return Course(
         title=_text(data, "title", where),
         author=_text(data, "author", where),
+        repository=_text(data, "repository", where),
         title_prefix=_text(data, "title_prefix", where),
         sections=_texts(data, "sections", where),
         modules=tuple(modules),

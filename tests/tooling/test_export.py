@@ -12,9 +12,10 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 from nbclient import NotebookClient
 
-from coursetools.export import export_blog_post, export_notebook
+from coursetools.export import export_blog_post, export_notation, export_notebook
 from coursetools.lessons import WrittenLesson, load, written_lessons
 from coursetools.post import IMAGE, parse_include, read_include, scan
+from coursetools.syllabus import course
 
 LESSON_IDS = [lesson.id for lesson in written_lessons()]
 NOTEBOOK_LESSON = "1.1"  # its full run takes seconds
@@ -88,3 +89,20 @@ def test_notebook_runs_top_to_bottom(tmp_path: Path) -> None:
     assert not [o for o in outputs if o.get("output_type") == "error"]
     printed = "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream")
     assert re.search(r"\w", printed), "the demos printed their results"
+
+
+def test_every_published_post_says_once_where_its_code_is(tmp_path: Path) -> None:
+    """The note comes from course/course.toml, at the end of the Introduction."""
+    repository = course().repository
+    notation = export_notation(tmp_path)
+    assert notation.read_text().startswith("# Notation")
+    for lesson in written_lessons():
+        text = export_blog_post(lesson, tmp_path).path.read_text()
+        assert text.count(f"git clone {repository}") == 1
+        assert text.count(f"make lesson LESSON={lesson.id}") == 1
+        assert f"rlcourse exercise {lesson.id}" in text
+        introduction, _, rest = text.partition("## Mathematics")
+        assert "git clone" in introduction and rest
+        link = re.search(r"\[notation page\]\(([^)]+)\)", text)
+        assert link is not None
+        assert (tmp_path / "x" / link[1]).resolve() == notation.resolve()
