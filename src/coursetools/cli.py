@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from coursetools import check_runner, export, lessons, lint, runner, show, site
+from coursetools import check_runner, export, lessons, lint, provenance, runner, show, site
 from coursetools.errors import CourseError
 from coursetools.syllabus import course
 
@@ -141,6 +141,25 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failures else 0
 
 
+def cmd_uses(args: argparse.Namespace) -> int:
+    found = provenance.lessons_using(args.path)
+    if not found.uses:
+        print(f"No written lesson shows {found.path} or imported it in its last full run.")
+    else:
+        print(f"{found.path} is used by:")
+        for use in found.uses:
+            how = [("shown in the post", use.shown), ("used by its last full run", use.imported)]
+            print(f"  {use.lesson.id:<4} {', '.join(text for text, yes in how if yes)}")
+        ids = " ".join(use.lesson.id for use in found.uses)
+        print(f"After changing it, regenerate: rlcourse regen LESSON, for LESSON in {ids}")
+    if found.unknown:
+        print(
+            f"Unknown for {', '.join(found.unknown)}: no outputs/provenance.json yet "
+            "(`rlcourse regen M.L` writes it)."
+        )
+    return 0
+
+
 def cmd_site_build(args: argparse.Namespace) -> int:
     out = Path(args.dir)
     started = time.perf_counter()
@@ -207,6 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     lint_parser = commands.add_parser("lint", help="check posts against the course format")
     lint_parser.add_argument("lesson", nargs="?", help="one lesson id (default: all written)")
     lint_parser.set_defaults(handler=cmd_lint)
+
+    uses = commands.add_parser(
+        "uses", help="the lessons that show or import a file: what to regenerate after a change"
+    )
+    uses.add_argument("path", help="a file, e.g. src/rlcourse/agents/dqn.py")
+    uses.set_defaults(handler=cmd_uses)
 
     site_parser = commands.add_parser("site", help="the course website (MkDocs Material)")
     site_commands = site_parser.add_subparsers(dest="site_command", required=True)

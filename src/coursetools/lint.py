@@ -27,6 +27,7 @@ from coursetools.post import (
     read_include,
     scan,
 )
+from coursetools.provenance import staleness
 from coursetools.syllabus import course
 
 FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
@@ -292,4 +293,5 @@ def lint_lesson(lesson: WrittenLesson) -> list[str]:
         + lint_figures(lesson)
         + lint_claims(lesson)
         + lint_maths(lesson)
+        + staleness(lesson)
     )
