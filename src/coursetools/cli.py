@@ -11,7 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from coursetools import check_runner, export, lessons, lint, provenance, runner, show, site
+from coursetools import budget, check_runner, export, lessons, lint, provenance, runner, show, site
 from coursetools.errors import CourseError
 from coursetools.syllabus import course
 
@@ -128,8 +128,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if passed == len(outcomes) else EXIT_PROBLEMS
 
 
+def print_budget_table(sizes: list[budget.PostSize]) -> None:
+    """One row per lesson; a * marks a number over its limit."""
+
+    def cell(value: int, limit: int) -> str:
+        return f"{value:,}" + ("*" if value > limit else " ")
+
+    rows = [["lesson", "words ", "code ", "largest demo core", "lines ", "front "]]
+    for size in sizes:
+        name, lines = size.largest_core
+        rows.append(
+            [
+                size.lesson_id,
+                cell(size.words, budget.MAX_WORDS),
+                cell(size.code_lines, budget.MAX_CODE_LINES),
+                name or "-",
+                cell(lines, budget.MAX_DEMO_CORE_LINES),
+                cell(size.front_matter_lines, budget.MAX_FRONT_MATTER_LINES),
+            ]
+        )
+    limits = [
+        budget.MAX_WORDS,
+        budget.MAX_CODE_LINES,
+        budget.MAX_DEMO_CORE_LINES,
+        budget.MAX_FRONT_MATTER_LINES,
+    ]
+    words, code, core, front = (f"{limit:,} " for limit in limits)
+    rows.append(["limit", words, code, "", core, front])
+    widths = [max(len(row[column]) for row in rows) for column in range(6)]
+    for row in rows:
+        left = [row[0].ljust(widths[0]), row[3].ljust(widths[3])]
+        right = [row[c].rjust(widths[c]) for c in (1, 2, 4, 5)]
+        print("  ".join([left[0], right[0], right[1], left[1], right[2], right[3]]).rstrip())
+    print("* over budget (measured on the blog export; collapsed blocks do not count)")
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     targets = [lessons.load(args.lesson)] if args.lesson else lessons.written_lessons()
+    if args.budget:
+        print_budget_table([budget.measure(lesson) for lesson in targets])
+        return 0
     failures = 0
     for lesson in targets:
         problems = lint.lint_lesson(lesson)
@@ -225,6 +263,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint_parser = commands.add_parser("lint", help="check posts against the course format")
     lint_parser.add_argument("lesson", nargs="?", help="one lesson id (default: all written)")
+    lint_parser.add_argument(
+        "--budget", action="store_true", help="print each post's size against the budget"
+    )
     lint_parser.set_defaults(handler=cmd_lint)
 
     uses = commands.add_parser(
