@@ -68,6 +68,16 @@ def _print_run(run: runner.LessonRun) -> None:
         print(f"  {path}")
 
 
+def _make_folder(path: Path, what: str) -> None:
+    """Create the folder ``path`` (and its parents), or a CourseError saying why not."""
+    if path.exists() and not path.is_dir():
+        raise CourseError(f"{what} {path} is a file, not a folder: choose another path")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CourseError(f"cannot create {what} {path}: {error.strerror or error}") from None
+
+
 def _run(args: argparse.Namespace, regen: bool) -> int:
     lesson = lessons.load(args.lesson)
     total = len(runner.demo_files(lesson))
@@ -82,6 +92,7 @@ def _run(args: argparse.Namespace, regen: bool) -> int:
             run = runner.regenerate(lesson, on_start=announce)
         else:
             out = Path(args.out) if args.out else Path("results") / lesson.id
+            _make_folder(out, "the output folder")
             run = runner.run_lesson(lesson, quick=args.quick, out_dir=out, on_start=announce)
     except runner.DemoFailed as failure:
         _say(
@@ -104,7 +115,11 @@ def cmd_regen(args: argparse.Namespace) -> int:
 def cmd_exercise(args: argparse.Namespace) -> int:
     lesson = lessons.load(args.lesson)
     workspace = Path(args.dir) if args.dir else check_runner.default_workspace(lesson)
-    copied = check_runner.copy_stubs(lesson, workspace, overwrite=args.force)
+    _make_folder(workspace, "the workspace")
+    try:
+        copied = check_runner.copy_stubs(lesson, workspace, overwrite=args.force)
+    except OSError as error:
+        raise CourseError(f"cannot write the exercises into {workspace}: {error}") from None
     kept = len(lesson.exercise_names()) - len(copied)
     print(f"Exercises of lesson {lesson.id} are in {workspace}:")
     for name in lesson.exercise_names():
