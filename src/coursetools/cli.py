@@ -11,7 +11,18 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from coursetools import budget, check_runner, export, lessons, lint, provenance, runner, show, site
+from coursetools import (
+    budget,
+    check_runner,
+    export,
+    lessons,
+    lint,
+    provenance,
+    runner,
+    show,
+    site,
+    skeleton,
+)
 from coursetools.errors import CourseError
 from coursetools.syllabus import course
 
@@ -194,6 +205,19 @@ def cmd_lint(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if failures else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    lesson = lessons.resolve(args.lesson)
+    folder = skeleton.create_lesson(lesson, lessons.repo_root())
+    print(f"Lesson {lesson.id} ({lesson.title}) started in {folder}:")
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        print(f"  {path.relative_to(folder).as_posix()}")
+    print(
+        f"`rlcourse lint {lesson.id}` lists what is left to write; "
+        f"`rlcourse regen {lesson.id}` makes its outputs."
+    )
+    return 0
+
+
 def cmd_uses(args: argparse.Namespace) -> int:
     found = provenance.lessons_using(args.path)
     if not found.uses:
@@ -282,6 +306,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--budget", action="store_true", help="print each post's size against the budget"
     )
     lint_parser.set_defaults(handler=cmd_lint)
+
+    new = commands.add_parser("new", help="start a lesson of the syllabus from a skeleton")
+    new.add_argument("lesson", help="lesson id, e.g. 3.2")
+    new.set_defaults(handler=cmd_new)
 
     uses = commands.add_parser(
         "uses", help="the lessons that show or import a file: what to regenerate after a change"

@@ -29,6 +29,7 @@ from coursetools.post import (
     scan,
 )
 from coursetools.provenance import staleness
+from coursetools.skeleton import TO_WRITE
 from coursetools.syllabus import course
 
 FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
@@ -282,6 +283,23 @@ def lint_maths(lesson: WrittenLesson) -> list[str]:
     return problems
 
 
+def lint_still_to_write(lesson: WrittenLesson) -> list[str]:
+    """Each line that still holds the ``rlcourse new`` marker: what is left to write."""
+    files = [lesson.post, lesson.folder / "lesson.toml", *sorted(lesson.folder.glob("*.py"))]
+    for part in ("exercises", "solutions", "checks"):
+        files += sorted((lesson.folder / part).glob("*.py"))
+    problems: list[str] = []
+    for path in files:
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if TO_WRITE in line:
+                what = line.split(TO_WRITE, 1)[1].lstrip(": ").strip().removesuffix('"""')
+                where = path.relative_to(lesson.folder).as_posix()
+                problems.append(f"{where}:{number}: still to write: {what}")
+    return problems
+
+
 def lint_budget(lesson: WrittenLesson) -> list[str]:
     """The post's size against the budget (coursetools.budget), one problem per limit."""
     try:
@@ -304,4 +322,5 @@ def lint_lesson(lesson: WrittenLesson) -> list[str]:
         + lint_maths(lesson)
         + lint_budget(lesson)
         + staleness(lesson)
+        + lint_still_to_write(lesson)
     )
