@@ -227,8 +227,13 @@ def cmd_uses(args: argparse.Namespace) -> int:
         for use in found.uses:
             how = [("shown in the post", use.shown), ("used by its last full run", use.imported)]
             print(f"  {use.lesson.id:<4} {', '.join(text for text, yes in how if yes)}")
-        ids = " ".join(use.lesson.id for use in found.uses)
-        print(f"After changing it, regenerate: rlcourse regen LESSON, for LESSON in {ids}")
+        stale = [use.lesson.id for use in found.uses if use.imported]
+        shown = [use.lesson.id for use in found.uses if use.shown]
+        if stale:
+            regens = " && ".join(f"rlcourse regen {lesson_id}" for lesson_id in stale)
+            print(f"After changing it, regenerate their outputs: {regens}")
+        if shown:
+            print(f"and reread what the posts of {', '.join(shown)} say about the code they show.")
     if found.unknown:
         print(
             f"Unknown for {', '.join(found.unknown)}: no outputs/provenance.json yet "

@@ -115,12 +115,15 @@ def test_uses_lists_the_lessons_that_show_or_import_a_file(
     assert (
         f"src/rlcourse/{library_module.name} is used by:\n  1.1  used by its last full run" in out
     )
-    assert "rlcourse regen LESSON, for LESSON in 1.1" in out
+    assert "After changing it, regenerate their outputs: rlcourse regen 1.1\n" in out
+    assert "reread" not in out, "the post does not show the library module"
 
     demo = "course/01-foundations/01-introduction/demo_sum.py"
     monkeypatch.chdir(fake_lesson.root)
     assert cli.main(["uses", demo]) == 0
-    assert "1.1  shown in the post, used by its last full run" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "1.1  shown in the post, used by its last full run" in out
+    assert "and reread what the posts of 1.1 say about the code they show." in out
 
     (fake_lesson.root / "README.md").write_text("read me\n")
     assert cli.main(["uses", "README.md"]) == 0
