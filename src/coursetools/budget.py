@@ -15,6 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursetools.errors import CourseError
 from coursetools.export import export_blog_post
 from coursetools.lessons import WrittenLesson
 from coursetools.post import (
@@ -154,11 +155,14 @@ def demo_cores(lesson: WrittenLesson) -> dict[str, int]:
 def measure(lesson: WrittenLesson) -> PostSize:
     """The post's size as its blog export shows it.
 
-    Raises CourseError (a broken include) or OSError (a missing figure) when the post
-    cannot be exported; the lint reports those through its own rules.
+    Raises CourseError when the post cannot be exported (a broken include, a missing
+    figure); the lint reports those through its own rules.
     """
     with tempfile.TemporaryDirectory(prefix="rlcourse-budget-") as scratch:
-        exported = export_blog_post(lesson, Path(scratch)).path.read_text(encoding="utf-8")
+        try:
+            exported = export_blog_post(lesson, Path(scratch)).path.read_text(encoding="utf-8")
+        except OSError as error:
+            raise CourseError(f"part {lesson.id} cannot be exported: {error}") from None
     front = FRONT_MATTER.match(exported)
     front_text = front[0] if front else ""
     prose, fences = _open_text(exported[len(front_text) :].splitlines())

@@ -151,3 +151,17 @@ def test_lint_budget_prints_a_table(
         "5",
     ]
     assert lines[2].split() == ["limit", "3,000", "400", "60", "10"]
+
+
+def test_a_post_that_cannot_be_exported_is_one_line_not_a_traceback(
+    new_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(lessons, "repo_root", lambda: new_lesson.root)
+    lesson = rewrite(new_lesson, "outputs/figure.png", "outputs/gone.png")
+    assert not any(p.startswith("budget:") for p in lint_lesson(lesson))
+    assert cli.main(["lint", "3.2", "--budget"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("rlcourse: error: part 3.2 cannot be exported: ")
+    assert len(err.splitlines()) == 1
