@@ -37,7 +37,10 @@ def test_epsilons_are_the_powers_of_two_the_post_derives(
     assert tensors["float16_eps"] == 2.0**-10
     assert tensors["float32_eps"] == 2.0**-23
     assert tensors["float64_eps"] == 2.0**-52
-    assert tensors["float32_first_lost_integer"] == 2**24
+    start = 2**24 - 2  # the counters' default start, just below where float32 stops
+    assert tensors["float32_counter"] == [start + 1, start + 2, start + 2, start + 2]
+    assert tensors["int64_counter"] == [start + 1, start + 2, start + 3, start + 4]
+    assert tensors["float32_counter_stops_at"] == 2**24
     assert tensors["float32_keeps_tiny_step"] is False
     assert tensors["float64_keeps_tiny_step"] is True
     assert tensors["int_list_dtype"] == "torch.int64"

@@ -27,15 +27,11 @@ class Result:
     computed_on_device_equal: bool
 
 
-# --8<-- [start:choose]
 def report_accelerators() -> None:
     print(f"torch.cuda.is_available():         {torch.cuda.is_available()}")
     print(f"torch.backends.mps.is_available(): {torch.backends.mps.is_available()}")
     if torch.cuda.is_available():
         print(f"CUDA devices: {torch.cuda.device_count()}")
-
-
-# --8<-- [end:choose]
 
 
 # --8<-- [start:move]
@@ -61,7 +57,6 @@ def round_trip(x: torch.Tensor, device: torch.device) -> tuple[bool, bool]:
 # --8<-- [end:move]
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     report_accelerators()
@@ -78,9 +73,6 @@ def main(cfg: Config) -> Result:
         round_trip_equal=round_trip_equal,
         computed_on_device_equal=computed_equal,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import matplotlib.pyplot as plt
@@ -13,6 +14,8 @@ import tyro
 
 @dataclass(frozen=True)
 class Config:
+    counter_start: int = 2**24 - 2  # just below where float32 stops counting (Mathematics)
+    counter_steps: int = 4  # how many times the counters add 1
     gap_points: int = 400  # magnitudes at which the figure measures the gap between floats
     out_dir: Path = Path(__file__).parent / "outputs"
 
@@ -34,7 +37,9 @@ class Result:
     float64_decimal_digits: float
     float32_keeps_tiny_step: bool
     float64_keeps_tiny_step: bool
-    float32_first_lost_integer: int
+    float32_counter: list[int]  # the float32 counter after each of counter_steps additions
+    int64_counter: list[int]  # the same counter kept in int64
+    float32_counter_stops_at: int  # the value that adding 1 no longer changes (-1: none)
     figure: str
 
 
@@ -73,7 +78,6 @@ def inferred_dtypes() -> tuple[torch.dtype, torch.dtype, torch.dtype]:
 # --8<-- [end:infer]
 
 
-# --8<-- [start:precision]
 FLOAT_DTYPES: dict[str, torch.dtype] = {
     "float16": torch.float16,
     "float32": torch.float32,
@@ -81,8 +85,9 @@ FLOAT_DTYPES: dict[str, torch.dtype] = {
 }
 
 
+# --8<-- [start:precision]
 def machine_epsilon(dtype: torch.dtype) -> float:
-    """The gap between 1.0 and the next larger number of ``dtype``."""
+    """The gap between 1.0 and the next larger number of ``dtype``: 2^(1 - p)."""
     return torch.finfo(dtype).eps
 
 
@@ -92,12 +97,22 @@ def keeps_tiny_step(dtype: torch.dtype, step: float = 1e-8) -> bool:
     return bool(one + step != one)
 
 
-def first_lost_integer() -> int:
-    """The first power of two n at which n + 1 rounds back to n in float32."""
-    n = torch.tensor(1.0, dtype=torch.float32)
-    while n + 1 != n:  # doubling a power of two is exact, so n is always exactly 2^k
-        n = n * 2
-    return int(n.item())
+def count_up(start: int, steps: int, dtype: torch.dtype) -> list[int]:
+    """A step counter kept in a tensor of ``dtype``: add 1, ``steps`` times."""
+    counter = torch.tensor(start, dtype=dtype)
+    values: list[int] = []
+    for _ in range(steps):
+        counter = counter + 1  # rounded to the nearest number that dtype can hold
+        values.append(int(counter.item()))
+    return values
+
+
+# --8<-- [end:precision]
+
+
+def first_repeat(values: list[int]) -> int:
+    """The first value of a counter that adding 1 did not change (-1 if it never stuck)."""
+    return next((a for a, b in pairwise(values) if a == b), -1)
 
 
 def compare_precisions() -> dict[str, float]:
@@ -109,20 +124,15 @@ def compare_precisions() -> dict[str, float]:
         print(f"{name} eps = {value!r} = 2^{power}, about {digits:.1f} decimal digits")
     for name in ("float32", "float64"):
         print(f"1 + 1e-8 != 1 in {name}: {keeps_tiny_step(FLOAT_DTYPES[name])}")
-    print(f"float32: the first power of two n with n + 1 == n is {first_lost_integer()}")
     return eps
 
 
-# --8<-- [end:precision]
-
-
-# --8<-- [start:figure]
 def gap_above(x: torch.Tensor) -> torch.Tensor:
     """Distance from each x to the next larger number of x's dtype, elementwise."""
     return torch.nextafter(x, torch.full_like(x, math.inf)) - x
 
 
-def plot_gaps(points: int, lost_integer: int, path: Path) -> None:
+def plot_gaps(points: int, stops_at: int, path: Path) -> None:
     magnitudes = torch.logspace(-3, 9, points, dtype=torch.float64)  # shape (points,)
     fig, ax = plt.subplots(figsize=(7, 4), dpi=110)
     for name in ("float32", "float64"):
@@ -130,7 +140,7 @@ def plot_gaps(points: int, lost_integer: int, path: Path) -> None:
         ax.step(x.double(), gap_above(x).double(), where="post", label=f"{name} gap")
     ax.axhline(1.0, color="gray", linestyle=":", label="gap of 1")
     ax.axvline(
-        lost_integer, color="black", linestyle="--", label=f"float32: {lost_integer} + 1 is lost"
+        stops_at, color="black", linestyle="--", label=f"float32 counter stops at {stops_at}"
     )
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -143,16 +153,18 @@ def plot_gaps(points: int, lost_integer: int, path: Path) -> None:
     plt.close(fig)
 
 
-# --8<-- [end:figure]
-
-
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     vector, matrix, cube = create_tensors()
     from_ints, from_floats, from_mixed = inferred_dtypes()
     eps = compare_precisions()
+    float32_counter = count_up(cfg.counter_start, cfg.counter_steps, torch.float32)
+    int64_counter = count_up(cfg.counter_start, cfg.counter_steps, torch.int64)
+    print(f"float32 counter from {cfg.counter_start}: {float32_counter}")
+    print(f"int64   counter from {cfg.counter_start}: {int64_counter}")
+    stops_at = first_repeat(float32_counter)
     figure = cfg.out_dir / "float_gaps.png"
-    plot_gaps(cfg.gap_points, first_lost_integer(), figure)
+    plot_gaps(cfg.gap_points, stops_at, figure)
     return Result(
         vector_shape=list(vector.shape),
         matrix_shape=list(matrix.shape),
@@ -169,7 +181,9 @@ def main(cfg: Config) -> Result:
         float64_decimal_digits=-math.log10(eps["float64"]),
         float32_keeps_tiny_step=keeps_tiny_step(torch.float32),
         float64_keeps_tiny_step=keeps_tiny_step(torch.float64),
-        float32_first_lost_integer=first_lost_integer(),
+        float32_counter=float32_counter,
+        int64_counter=int64_counter,
+        float32_counter_stops_at=stops_at,
         figure=figure.name,
     )
 

@@ -71,7 +71,6 @@ def mismatched_addition() -> str:
 # --8<-- [end:mismatch]
 
 
-# --8<-- [start:timing]
 def fastest_seconds(add: Callable[[], torch.Tensor], repeats: int) -> float:
     """The fastest of ``repeats`` timed calls: slower ones include unrelated interruptions."""
     times: list[float] = []
@@ -98,9 +97,6 @@ def time_both(shape: tuple[int, int]) -> tuple[float, float]:
     finally:
         torch.set_num_threads(threads)
     return loop_seconds, vectorized_seconds
-
-
-# --8<-- [end:timing]
 
 
 def draw_grid(ax: Axes, values: torch.Tensor, left: float, title: str, mark: Cell) -> None:
@@ -136,7 +132,6 @@ def plot_addition(a: torch.Tensor, b: torch.Tensor, total: torch.Tensor, path: P
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -167,9 +162,6 @@ def main(cfg: Config) -> Result:
         vectorized_seconds=vectorized_seconds,
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

@@ -63,7 +63,6 @@ def sum_with_formula(n: int) -> int:
 # --8<-- [end:compute]
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     report_versions()
@@ -84,9 +83,6 @@ def main(cfg: Config) -> Result:
         formula_sum=formula_sum,
         install_works=install_works,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":
