@@ -20,18 +20,26 @@ from coursetools.file_import import import_file
 
 
 def _where_in(error: BaseException, learner_file: Path) -> str | None:
-    """``file:line (in function)`` of the deepest frame in the learner's file, if any."""
+    """``file:line (in function)`` of the deepest frame in the learner's file, if any
+    (``file:line`` for code that runs at import)."""
     found: str | None = None
     for frame in traceback.extract_tb(error.__traceback__):
         if Path(frame.filename).resolve() == learner_file.resolve():
-            found = f"{learner_file.name}:{frame.lineno} (in {frame.name})"
+            function = "" if frame.name == "<module>" else f" (in {frame.name})"
+            found = f"{learner_file.name}:{frame.lineno}{function}"
     if found is None and isinstance(error, SyntaxError) and error.lineno is not None:
         found = f"{learner_file.name}:{error.lineno}"
     return found
 
 
+def _exit_call(stop: SystemExit) -> str:
+    return "sys.exit()" if stop.code is None else f"sys.exit({stop.code!r})"
+
+
 def _describe(error: BaseException, learner_file: Path) -> str:
     where = _where_in(error, learner_file)
+    if isinstance(error, SystemExit):
+        return f"your code called {_exit_call(error)}" + (f" at {where}" if where else "")
     if isinstance(error, NotImplementedError):
         detail = f": {error}" if str(error) else ""
         return f"not implemented yet{detail}" + (f" at {where}" if where else "")
@@ -40,8 +48,14 @@ def _describe(error: BaseException, learner_file: Path) -> str:
 
 
 def verdict(check_file: Path, learner_file: Path) -> tuple[bool, str]:
+    # SystemExit is caught too: a learner's sys.exit() would otherwise end this worker
+    # silently, and the learner would read "the check crashed" instead of what happened.
     try:
         learner = import_file(learner_file, f"learner_{learner_file.stem}")
+    except SystemExit as stop:
+        where = _where_in(stop, learner_file)
+        at = f" at {where}" if where else ""
+        return False, f"your file called {_exit_call(stop)}{at} while being imported"
     except Exception as error:
         return False, "importing your file failed: " + _describe(error, learner_file)
     check = import_file(check_file, f"check_{check_file.stem}")
@@ -49,7 +63,7 @@ def verdict(check_file: Path, learner_file: Path) -> tuple[bool, str]:
         check.check(learner)
     except CheckFailed as failure:
         return False, str(failure)
-    except Exception as error:
+    except (Exception, SystemExit) as error:
         return False, _describe(error, learner_file)
     return True, "passed"
 

@@ -11,7 +11,19 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from coursetools import check_runner, export, lessons, lint, progress, runner, show, site
+from coursetools import (
+    budget,
+    check_runner,
+    export,
+    lessons,
+    lint,
+    progress,
+    provenance,
+    runner,
+    show,
+    site,
+    skeleton,
+)
 from coursetools.errors import CourseError
 from coursetools.syllabus import course
 
@@ -83,6 +95,16 @@ def _print_run(run: runner.LessonRun) -> None:
         print(f"  {path}")
 
 
+def _make_folder(path: Path, what: str) -> None:
+    """Create the folder ``path`` (and its parents), or a CourseError saying why not."""
+    if path.exists() and not path.is_dir():
+        raise CourseError(f"{what} {path} is a file, not a folder: choose another path")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CourseError(f"cannot create {what} {path}: {error.strerror or error}") from None
+
+
 def _run(args: argparse.Namespace, regen: bool) -> int:
     lesson = lessons.load(args.lesson)
     total = len(runner.demo_files(lesson))
@@ -97,6 +119,7 @@ def _run(args: argparse.Namespace, regen: bool) -> int:
             run = runner.regenerate(lesson, on_start=announce)
         else:
             out = Path(args.out) if args.out else Path("results") / lesson.id
+            _make_folder(out, "the output folder")
             run = runner.run_lesson(lesson, quick=args.quick, out_dir=out, on_start=announce)
     except runner.DemoFailed as failure:
         _say(
@@ -119,7 +142,11 @@ def cmd_regen(args: argparse.Namespace) -> int:
 def cmd_exercise(args: argparse.Namespace) -> int:
     lesson = lessons.load(args.lesson)
     workspace = Path(args.dir) if args.dir else check_runner.default_workspace(lesson)
-    copied = check_runner.copy_stubs(lesson, workspace, overwrite=args.force)
+    _make_folder(workspace, "the workspace")
+    try:
+        copied = check_runner.copy_stubs(lesson, workspace, overwrite=args.force)
+    except OSError as error:
+        raise CourseError(f"cannot write the exercises into {workspace}: {error}") from None
     kept = len(lesson.exercise_names()) - len(copied)
     print(f"Exercises of lesson {lesson.id} are in {workspace}:")
     for name in lesson.exercise_names():
@@ -152,8 +179,46 @@ def cmd_progress(args: argparse.Namespace) -> int:
     return 0
 
 
+def print_budget_table(sizes: list[budget.PostSize]) -> None:
+    """One row per lesson; a * marks a number over its limit."""
+
+    def cell(value: int, limit: int) -> str:
+        return f"{value:,}" + ("*" if value > limit else " ")
+
+    rows = [["lesson", "words ", "code ", "largest demo core", "lines ", "front "]]
+    for size in sizes:
+        name, lines = size.largest_core
+        rows.append(
+            [
+                size.lesson_id,
+                cell(size.words, budget.MAX_WORDS),
+                cell(size.code_lines, budget.MAX_CODE_LINES),
+                name or "-",
+                cell(lines, budget.MAX_DEMO_CORE_LINES),
+                cell(size.front_matter_lines, budget.MAX_FRONT_MATTER_LINES),
+            ]
+        )
+    limits = [
+        budget.MAX_WORDS,
+        budget.MAX_CODE_LINES,
+        budget.MAX_DEMO_CORE_LINES,
+        budget.MAX_FRONT_MATTER_LINES,
+    ]
+    words, code, core, front = (f"{limit:,} " for limit in limits)
+    rows.append(["limit", words, code, "", core, front])
+    widths = [max(len(row[column]) for row in rows) for column in range(6)]
+    for row in rows:
+        left = [row[0].ljust(widths[0]), row[3].ljust(widths[3])]
+        right = [row[c].rjust(widths[c]) for c in (1, 2, 4, 5)]
+        print("  ".join([left[0], right[0], right[1], left[1], right[2], right[3]]).rstrip())
+    print("* over budget (measured on the blog export; collapsed blocks do not count)")
+
+
 def cmd_lint(args: argparse.Namespace) -> int:
     targets = [lessons.load(args.lesson)] if args.lesson else lessons.written_lessons()
+    if args.budget:
+        print_budget_table([budget.measure(lesson) for lesson in targets])
+        return 0
     failures = 0
     for lesson in targets:
         problems = lint.lint_lesson(lesson)
@@ -163,6 +228,43 @@ def cmd_lint(args: argparse.Namespace) -> int:
         failures += bool(problems)
     print(f"lint: {len(targets) - failures} of {len(targets)} lessons clean.")
     return EXIT_PROBLEMS if failures else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    lesson = lessons.resolve(args.lesson)
+    folder = skeleton.create_lesson(lesson, lessons.repo_root())
+    print(f"Lesson {lesson.id} ({lesson.title}) started in {folder}:")
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        print(f"  {path.relative_to(folder).as_posix()}")
+    print(
+        f"`rlcourse lint {lesson.id}` lists what is left to write; "
+        f"`rlcourse regen {lesson.id}` makes its outputs."
+    )
+    return 0
+
+
+def cmd_uses(args: argparse.Namespace) -> int:
+    found = provenance.lessons_using(args.path)
+    if not found.uses:
+        print(f"No written lesson shows {found.path} or imported it in its last full run.")
+    else:
+        print(f"{found.path} is used by:")
+        for use in found.uses:
+            how = [("shown in the post", use.shown), ("used by its last full run", use.imported)]
+            print(f"  {use.lesson.id:<4} {', '.join(text for text, yes in how if yes)}")
+        stale = [use.lesson.id for use in found.uses if use.imported]
+        shown = [use.lesson.id for use in found.uses if use.shown]
+        if stale:
+            regens = " && ".join(f"rlcourse regen {lesson_id}" for lesson_id in stale)
+            print(f"After changing it, regenerate their outputs: {regens}")
+        if shown:
+            print(f"and reread what the posts of {', '.join(shown)} say about the code they show.")
+    if found.unknown:
+        print(
+            f"Unknown for {', '.join(found.unknown)}: no outputs/provenance.json yet "
+            "(`rlcourse regen M.L` writes it)."
+        )
+    return 0
 
 
 def cmd_site_build(args: argparse.Namespace) -> int:
@@ -239,7 +341,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     lint_parser = commands.add_parser("lint", help="check posts against the course format")
     lint_parser.add_argument("lesson", nargs="?", help="one lesson id (default: all written)")
+    lint_parser.add_argument(
+        "--budget", action="store_true", help="print each post's size against the budget"
+    )
     lint_parser.set_defaults(handler=cmd_lint)
+
+    new = commands.add_parser("new", help="start a lesson of the syllabus from a skeleton")
+    new.add_argument("lesson", help="lesson id, e.g. 3.2")
+    new.set_defaults(handler=cmd_new)
+
+    uses = commands.add_parser(
+        "uses", help="the lessons that show or import a file: what to regenerate after a change"
+    )
+    uses.add_argument("path", help="a file, e.g. src/rlcourse/agents/dqn.py")
+    uses.set_defaults(handler=cmd_uses)
 
     site_parser = commands.add_parser("site", help="the course website (MkDocs Material)")
     site_commands = site_parser.add_subparsers(dest="site_command", required=True)

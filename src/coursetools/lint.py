@@ -15,6 +15,7 @@ from typing import Any
 
 import markdown
 
+from coursetools.budget import measure, overruns
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson
 from coursetools.post import (
@@ -27,10 +28,16 @@ from coursetools.post import (
     read_include,
     scan,
 )
+from coursetools.provenance import staleness
+from coursetools.skeleton import TO_WRITE
 from coursetools.syllabus import course
 
 FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
-FRONT_MATTER_MAX_LINES = 10
+# Lessons written before the budget existed, awaiting their rewrite to the house style
+# (issue 8): exempt from the prose and code limits, not from the front-matter one. A test
+# asserts that each is still over budget, so the set can only shrink; a lesson not in it
+# is held to the budget at once.
+AWAITING_REVISION = frozenset({"1.1", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "5.2"})
 DEMO_HEADING = re.compile(r"^Demo (?P<number>\d+): \S")
 # Posts show code from the lesson folders and the readers' library, never the tooling.
 INCLUDABLE = ("course/", "src/rlcourse/")
@@ -47,12 +54,6 @@ def lint_front_matter(lesson: WrittenLesson) -> list[str]:
     problems: list[str] = []
     the_course = course()
     fm = lesson.front_matter
-    lines = lesson.front_matter_text.count("\n")
-    if lines > FRONT_MATTER_MAX_LINES:
-        problems.append(
-            f"front matter: {lines} lines, at most {FRONT_MATTER_MAX_LINES} (the blog publishes "
-            "it; quick values and claims go in lesson.toml)"
-        )
     extra_keys = sorted(set(fm) - FRONT_MATTER_KEYS)
     if extra_keys:
         problems.append(f"front matter: unexpected keys {extra_keys} (title, author, date)")
@@ -282,6 +283,33 @@ def lint_maths(lesson: WrittenLesson) -> list[str]:
     return problems
 
 
+def lint_still_to_write(lesson: WrittenLesson) -> list[str]:
+    """Each line that still holds the ``rlcourse new`` marker: what is left to write."""
+    files = [lesson.post, lesson.folder / "lesson.toml", *sorted(lesson.folder.glob("*.py"))]
+    for part in ("exercises", "solutions", "checks"):
+        files += sorted((lesson.folder / part).glob("*.py"))
+    problems: list[str] = []
+    for path in files:
+        if not path.is_file():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if TO_WRITE in line:
+                what = line.split(TO_WRITE, 1)[1].lstrip(": ").strip().removesuffix('"""')
+                where = path.relative_to(lesson.folder).as_posix()
+                problems.append(f"{where}:{number}: still to write: {what}")
+    return problems
+
+
+def lint_budget(lesson: WrittenLesson) -> list[str]:
+    """The post's size against the budget (coursetools.budget), one problem per limit."""
+    try:
+        size = measure(lesson)
+    except CourseError:
+        return []  # a broken include or a missing figure: lint_code and lint_figures say so
+    exempt = {"words", "code", "demo core"} if lesson.id in AWAITING_REVISION else set()
+    return [overrun.message for overrun in overruns(size) if overrun.limit not in exempt]
+
+
 def lint_lesson(lesson: WrittenLesson) -> list[str]:
     headings, fences = scan(lesson.body)
     return (
@@ -292,4 +320,7 @@ def lint_lesson(lesson: WrittenLesson) -> list[str]:
         + lint_figures(lesson)
         + lint_claims(lesson)
         + lint_maths(lesson)
+        + lint_budget(lesson)
+        + staleness(lesson)
+        + lint_still_to_write(lesson)
     )

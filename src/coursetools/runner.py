@@ -1,9 +1,10 @@
 """Running a lesson's demos: the same ``main(Config)`` a reader runs, quick or full.
 
-Quick runs build each demo's ``Config`` with the small values from the post's front
-matter (``[extra.quick.<demo stem>]``); full runs use the defaults the reader sees.
+Quick runs build each demo's ``Config`` with the small values of the lesson's
+``lesson.toml`` (``[quick.<demo stem>]``); full runs use the defaults the reader sees.
 Each demo's printed output is kept as ``<out>/<demo stem>.txt`` and its returned
-result goes into ``<out>/results.json``.
+result goes into ``<out>/results.json``; a regeneration also records what made them
+(``provenance.json``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from coursetools.errors import CourseError
 from coursetools.file_import import import_file
 from coursetools.lessons import WrittenLesson
 from coursetools.post import find_includes
+from coursetools.provenance import write_provenance
 
 JsonValue = Any
 
@@ -226,17 +228,27 @@ def run_lesson(
 def regenerate(
     lesson: WrittenLesson, echo: bool = True, on_start: Callable[[str], None] | None = None
 ) -> LessonRun:
-    """The full run, written to a scratch folder and moved over ``outputs/`` only on success."""
+    """The full run, with its provenance, replacing ``outputs/`` only once it has succeeded.
+
+    The run writes into a scratch folder beside ``outputs/``; an error or an interrupt
+    leaves the committed outputs as they were and removes the scratch folder.
+    """
     scratch = Path(tempfile.mkdtemp(prefix=f"rlcourse-{lesson.id}-", dir=lesson.folder))
+    retired = scratch.with_name(scratch.name + "-old")
     try:
         run = run_lesson(lesson, quick=False, out_dir=scratch, echo=echo, on_start=on_start)
-        if lesson.outputs.exists():
-            shutil.rmtree(lesson.outputs)
+        write_provenance(lesson, scratch)
         scratch.chmod(0o755)  # mkdtemp makes it private; outputs are for everyone
+        # Two renames, so that ``outputs/`` is never missing while the old one is deleted.
+        if lesson.outputs.exists():
+            lesson.outputs.rename(retired)
         scratch.rename(lesson.outputs)
     finally:
-        if scratch.exists():
-            shutil.rmtree(scratch)
+        if retired.exists() and not lesson.outputs.exists():
+            retired.rename(lesson.outputs)  # stopped between the two renames
+        for leftover in (scratch, retired):
+            if leftover.exists():
+                shutil.rmtree(leftover)
     return dataclasses.replace(run, out_dir=lesson.outputs)
 
 

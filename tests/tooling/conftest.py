@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from coursetools.lessons import WrittenLesson, lesson_dir, load_lesson
+from coursetools.provenance import write_provenance
 from coursetools.syllabus import find_lesson
 
 DEMO = '''\
@@ -138,7 +139,9 @@ def make_lesson(root: Path, lesson_id: str = "1.1") -> WrittenLesson:
     (folder / "outputs" / "results.json").write_text('{"demo_sum": {"total": 499500}}\n')
     (folder / "index.md").write_text(_post(lesson_id, relative))
     (folder / "lesson.toml").write_text(SETTINGS)
-    return load_lesson(lesson, root)
+    written = load_lesson(lesson, root)
+    write_provenance(written, folder / "outputs")  # as if `rlcourse regen` had made them
+    return written
 
 
 @pytest.fixture

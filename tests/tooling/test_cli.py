@@ -124,3 +124,64 @@ def test_show_renders_the_included_code(
     assert "def main(cfg: Config) -> Result:" in out
     assert "--8<--" not in out
     assert "Solution" in out
+
+
+def test_exercise_into_a_folder_that_cannot_be_made_is_one_line(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n")
+    assert cli.main(["exercise", "1.1", str(blocker)]) == 2
+    assert cli.main(["exercise", "1.1", str(blocker / "work")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"rlcourse: error: the workspace {blocker} is a file, not a folder: choose another path",
+        f"rlcourse: error: cannot create the workspace {blocker / 'work'}: Not a directory",
+    ]
+
+
+def test_run_out_an_existing_file_is_one_line(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    existing = tmp_path / "results.txt"
+    existing.write_text("kept\n")
+    assert cli.main(["run", "1.1", "--quick", "--out", str(existing)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines()[-1] == (
+        f"rlcourse: error: the output folder {existing} is a file, not a folder: "
+        "choose another path"
+    )
+    assert "Traceback" not in captured.err
+    assert existing.read_text() == "kept\n"
+
+
+def test_a_learner_file_that_calls_sys_exit_is_told_so(
+    fake_lesson: WrittenLesson,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _use_root(monkeypatch, fake_lesson)
+    work = tmp_path / "work"
+    assert cli.main(["exercise", "1.1", str(work)]) == 0
+    capsys.readouterr()
+    (work / "ex1_double.py").write_text("import sys\n\nsys.exit(3)\n")
+    (work / "ex2_double.py").write_text(
+        "import sys\n\n\ndef double(x: int) -> int:\n    sys.exit()\n"
+    )
+    (work / "ex3_double.py").write_text("def double(x: int) -> int:\n    return 2 * x\n")
+    assert cli.main(["check", "1.1", str(work)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[:3] == [
+        "FAIL ex1_double: your file called sys.exit(3) at ex1_double.py:3 while being imported",
+        "FAIL ex2_double: your code called sys.exit() at ex2_double.py:5 (in double)",
+        "PASS ex3_double",
+    ]
