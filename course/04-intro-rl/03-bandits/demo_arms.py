@@ -96,7 +96,6 @@ def plot_payouts(
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     rng = seed_everything(cfg.seed)
@@ -132,9 +131,6 @@ def main(cfg: Config) -> Result:
         best_ranked_first=ranked_first,
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

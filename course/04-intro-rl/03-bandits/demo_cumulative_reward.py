@@ -71,12 +71,17 @@ class Result:
 
 
 # --8<-- [start:curves]
-def curves(history_rewards: np.ndarray, history_regret: np.ndarray) -> Curves:
-    """Bands over runs of the cumulative reward and regret, both (runs, steps) arrays."""
-    cumulative_reward = np.cumsum(history_rewards, axis=1, dtype=np.float64)  # (runs, steps)
-    reward, reward_half_width = mean_and_half_width(cumulative_reward)
-    regret, regret_half_width = mean_and_half_width(history_regret)
-    return Curves(reward, reward_half_width, regret, regret_half_width)
+def strategy_curves(bandit: BernoulliBandit, cfg: Config) -> dict[str, Curves]:
+    """Each strategy's cumulative reward and regret, mean and band over cfg.runs runs."""
+    results: dict[str, Curves] = {}
+    for name, policy in STRATEGIES.items():
+        rng = strategy_rng(cfg.seed, name)
+        history = simulate(bandit, policy, cfg.steps, cfg.runs, rng, name)
+        cumulative_reward = np.cumsum(history.rewards, axis=1, dtype=np.float64)  # (runs, steps)
+        reward, reward_half_width = mean_and_half_width(cumulative_reward)
+        regret, regret_half_width = mean_and_half_width(history.regret(bandit))
+        results[name] = Curves(reward, reward_half_width, regret, regret_half_width)
+    return results
 
 
 def late_slope(regret: np.ndarray) -> float:
@@ -85,13 +90,13 @@ def late_slope(regret: np.ndarray) -> float:
     return float((regret[-1] - regret[half - 1]) / (len(regret) - half))
 
 
+# --8<-- [end:curves]
+
+
 def checkpoints_for(steps: int) -> list[int]:
     """Steps 10, 100, 1000, ... below ``steps``, then ``steps`` itself."""
     powers = [10**i for i in range(1, len(str(steps)))]
     return [t for t in powers if t < steps] + [steps]
-
-
-# --8<-- [end:curves]
 
 
 def plot_curves(
@@ -134,16 +139,11 @@ def print_row(label: str, cells: list[str]) -> None:
     print(f"{label:>8}" + "".join(f"{cell:>20}" for cell in cells))
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     bandit = BernoulliBandit(np.array(cfg.means))
-    results: dict[str, Curves] = {}
-    for name, policy in STRATEGIES.items():
-        history = simulate(bandit, policy, cfg.steps, cfg.runs, strategy_rng(cfg.seed, name), name)
-        results[name] = curves(history.rewards, history.regret(bandit))
-
+    results = strategy_curves(bandit, cfg)
     checkpoints = checkpoints_for(cfg.steps)
     index = np.array(checkpoints) - 1  # step t is entry t - 1
     summaries = [
@@ -187,9 +187,6 @@ def main(cfg: Config) -> Result:
     return Result(
         cfg.steps, cfg.runs, best_arm_total, mean_gap, costs, checkpoints, summaries, figure.name
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

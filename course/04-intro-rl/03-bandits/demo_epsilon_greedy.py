@@ -9,7 +9,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import tyro
 
-from rlcourse.agents.bandits import BernoulliBandit, epsilon_greedy, simulate, strategy_rng
+from rlcourse.agents.bandits import (
+    BernoulliBandit,
+    History,
+    epsilon_greedy,
+    simulate,
+    strategy_rng,
+)
 from rlcourse.seeding import seed_everything
 
 
@@ -17,6 +23,7 @@ from rlcourse.seeding import seed_everything
 class Config:
     means: tuple[float, ...] = (0.45, 0.25, 0.70, 0.55, 0.60)
     epsilons: tuple[float, ...] = (0.0, 0.01, 0.1)
+    single_run_epsilon: float = 0.1  # the run played one pull at a time, by hand
     steps: int = 2000  # pulls per run
     runs: int = 2000  # independent runs per epsilon
     seed: int = 0
@@ -36,15 +43,47 @@ class EpsilonSummary:
 class Result:
     steps: int
     runs: int
+    one_run_counts: list[int]  # N(a) after the run by hand
+    one_run_values: list[float]  # Q(a) after the run by hand
     greedy_lock_in_prediction: float  # q*(best) / Σ q*(a), see the post
     summaries: list[EpsilonSummary]
     figure: str
 
 
+# --8<-- [start:loop]
+def one_run(
+    means: np.ndarray, epsilon: float, steps: int, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """One run of ε-greedy, one pull at a time: the final counts N(a) and estimates Q(a)."""
+    k = len(means)
+    counts = np.zeros(k, dtype=np.int64)  # N(a)
+    values = np.zeros(k)  # Q(a), 0 before the first pull
+    for _ in range(steps):
+        if rng.random() < epsilon:
+            arm = int(rng.integers(k))  # explore: a uniformly random arm
+        else:
+            greedy = np.flatnonzero(values == values.max())  # every arm tied for the top
+            arm = int(rng.choice(greedy))  # exploit, ties broken at random
+        reward = float(rng.random() < means[arm])  # pays 1 with probability q*(arm)
+        counts[arm] += 1
+        values[arm] += (reward - values[arm]) / counts[arm]  # Q <- Q + (R - Q) / N
+    return counts, values
+
+
+# --8<-- [end:loop]
+
+
 # --8<-- [start:track]
-def selection_fractions(arms: np.ndarray, n_arms: int) -> np.ndarray:
-    """(k, steps): the fraction of runs that pulled arm a at step t, from arms (runs, steps)."""
-    return np.stack([(arms == arm).mean(axis=0) for arm in range(n_arms)])
+def track(bandit: BernoulliBandit, epsilon: float, cfg: Config) -> tuple[History, np.ndarray]:
+    """cfg.runs runs at once, and the (k, steps) fraction of runs that pulled arm a at step t."""
+    name = f"epsilon-greedy {epsilon:g}"  # names this strategy's own random stream
+    rng = strategy_rng(cfg.seed, name)
+    history = simulate(bandit, epsilon_greedy(epsilon), cfg.steps, cfg.runs, rng)
+    fractions = np.stack([(history.arms == arm).mean(axis=0) for arm in range(bandit.n_arms)])
+    return history, fractions
+
+
+# --8<-- [end:track]
 
 
 def summarise(epsilon: float, arms: np.ndarray, counts: np.ndarray, best: int) -> EpsilonSummary:
@@ -59,9 +98,6 @@ def summarise(epsilon: float, arms: np.ndarray, counts: np.ndarray, best: int) -
         # A fraction p of n independent runs has standard error sqrt(p (1 - p) / n).
         best_most_pulled_half_width=1.96 * float(np.sqrt(most_pulled * (1 - most_pulled) / runs)),
     )
-
-
-# --8<-- [end:track]
 
 
 def plot_selections(
@@ -83,22 +119,24 @@ def plot_selections(
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
-    seed_everything(cfg.seed)
+    rng = seed_everything(cfg.seed)
     bandit = BernoulliBandit(np.array(cfg.means))
+    counts, values = one_run(bandit.means, cfg.single_run_epsilon, cfg.steps, rng)
+    print(f"one run by hand, ε = {cfg.single_run_epsilon:g}, {cfg.steps} pulls:")
+    print("arm  q*(a)     N(a)   Q(a)")
+    for arm, (q, n, value) in enumerate(zip(bandit.means, counts, values, strict=True)):
+        print(f"{arm:3d}  {q:.2f}   {n:6d}   {value:.3f}")
+
     summaries: list[EpsilonSummary] = []
     fractions: list[np.ndarray] = []
     for epsilon in cfg.epsilons:
-        name = f"epsilon-greedy {epsilon:g}"
-        history = simulate(
-            bandit, epsilon_greedy(epsilon), cfg.steps, cfg.runs, strategy_rng(cfg.seed, name)
-        )
+        history, fraction = track(bandit, epsilon, cfg)
         summaries.append(summarise(epsilon, history.arms, history.final.counts, bandit.best_arm))
-        fractions.append(selection_fractions(history.arms, bandit.n_arms))
+        fractions.append(fraction)
 
-    print(f"{cfg.runs} runs of {cfg.steps} pulls; best arm {bandit.best_arm}")
+    print(f"\n{cfg.runs} runs of {cfg.steps} pulls; best arm {bandit.best_arm}")
     arms_header = f"mean pulls of arms 0..{bandit.n_arms - 1}"
     print(f"{'ε':>4}   {arms_header:<{7 * bandit.n_arms - 1}}   last pull best   most pulled best")
     for s in summaries:
@@ -111,10 +149,15 @@ def main(cfg: Config) -> Result:
 
     figure = cfg.out_dir / "epsilon_greedy_selections.png"
     plot_selections(bandit, fractions, cfg.epsilons, figure)
-    return Result(cfg.steps, cfg.runs, float(lock_in), summaries, figure.name)
-
-
-# --8<-- [end:main]
+    return Result(
+        steps=cfg.steps,
+        runs=cfg.runs,
+        one_run_counts=counts.tolist(),
+        one_run_values=values.tolist(),
+        greedy_lock_in_prediction=float(lock_in),
+        summaries=summaries,
+        figure=figure.name,
+    )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import tyro
 
 from rlcourse.agents.bandits import (
     BernoulliBandit,
+    History,
     Policy,
     epsilon_greedy,
     mean_and_half_width,
@@ -79,13 +80,25 @@ def window_means(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
     return sums / np.diff(edges)
 
 
+def learning_curves(
+    history: History, bandit: BernoulliBandit, edges: np.ndarray
+) -> tuple[np.ndarray, ...]:
+    """Per window (mean over runs, 95% half width): the fraction of pulls of the best arm,
+    then the reward per pull."""
+    best = history.optimal(bandit)  # (runs, steps) True where the best arm was pulled
+    return (
+        *mean_and_half_width(window_means(best, edges)),
+        *mean_and_half_width(window_means(history.rewards, edges)),
+    )
+
+
+# --8<-- [end:windows]
+
+
 def decade_edges(steps: int) -> np.ndarray:
     """Windows 1..10, 11..100, 101..1000, ... with the last one ending at ``steps``."""
     powers = [10**i for i in range(1, len(str(steps))) if 10**i < steps]
     return np.array([0, *powers, steps])
-
-
-# --8<-- [end:windows]
 
 
 def plot_learning_curves(
@@ -122,7 +135,6 @@ def plot_learning_curves(
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -133,23 +145,9 @@ def main(cfg: Config) -> Result:
     summaries: list[StrategyCurve] = []
     for name, policy in STRATEGIES.items():
         history = simulate(bandit, policy, cfg.steps, cfg.runs, strategy_rng(cfg.seed, name), name)
-        best = history.optimal(bandit)  # (runs, steps) True where the best arm was pulled
-        rewards = history.rewards
-        plotted[name] = (
-            *mean_and_half_width(window_means(best, edges)),
-            *mean_and_half_width(window_means(rewards, edges)),
-        )
-        best_mean, best_half = mean_and_half_width(window_means(best, decades))
-        reward_mean, reward_half = mean_and_half_width(window_means(rewards, decades))
-        summaries.append(
-            StrategyCurve(
-                name,
-                best_mean.tolist(),
-                best_half.tolist(),
-                reward_mean.tolist(),
-                reward_half.tolist(),
-            )
-        )
+        plotted[name] = learning_curves(history, bandit, edges)
+        by_decade = [curve.tolist() for curve in learning_curves(history, bandit, decades)]
+        summaries.append(StrategyCurve(name, *by_decade))
 
     windows = [[int(first) + 1, int(last)] for first, last in pairwise(decades)]
     print(f"{cfg.runs} runs; fraction of pulls that went to the best arm (± 1.96 SE)")
@@ -167,9 +165,6 @@ def main(cfg: Config) -> Result:
     figure = cfg.out_dir / "learning_curves.png"
     plot_learning_curves(bandit, plotted, centers, figure)
     return Result(cfg.steps, cfg.runs, bandit.best_mean, windows, summaries, figure.name)
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

@@ -56,14 +56,10 @@ class Result:
     figures: list[str]
 
 
-# --8<-- [start:bound]
 def ucb1_regret_bound(bandit: BernoulliBandit, steps: int) -> float:
     """Σ_{a: Δ>0} 8 ln T / Δ(a) + (1 + π²/3) Σ_a Δ(a) (Auer, Cesa-Bianchi and Fischer, 2002)."""
     gaps = bandit.gaps[bandit.gaps > 0]
     return float(np.sum(8 * math.log(steps) / gaps) + (1 + math.pi**2 / 3) * np.sum(gaps))
-
-
-# --8<-- [end:bound]
 
 
 def beta_density(x: np.ndarray, alpha: float, beta: float) -> np.ndarray:
@@ -122,7 +118,24 @@ def plot_pulls(bandit: BernoulliBandit, summaries: dict[str, StrategySummary], p
     plt.close(fig)
 
 
-# --8<-- [start:main]
+# --8<-- [start:play]
+def play(bandit: BernoulliBandit, name: str, cfg: Config) -> tuple[np.ndarray, np.ndarray]:
+    """cfg.runs independent runs of one strategy: the regret of each run after T pulls,
+    shape (runs,), and its pull counts N_T(a), shape (runs, k)."""
+    rng = strategy_rng(cfg.seed, name)
+    history = simulate(bandit, STRATEGIES[name], cfg.steps, cfg.runs, rng, name)
+    return history.regret(bandit)[:, -1], history.final.counts
+
+
+def compare(a: StrategySummary, b: StrategySummary) -> tuple[float, float]:
+    """a's mean regret minus b's, and its 95% half width."""
+    # The runs of the two strategies are independent, so the variances of the means add.
+    return a.regret - b.regret, math.hypot(a.regret_half_width, b.regret_half_width)
+
+
+# --8<-- [end:play]
+
+
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -141,29 +154,24 @@ def main(cfg: Config) -> Result:
     fig.savefig(snapshot_figure)
     plt.close(fig)
 
-    # Many independent runs of each, on the same bandit.
     summaries: dict[str, StrategySummary] = {}
-    final_regrets: dict[str, np.ndarray] = {}
-    for name, policy in STRATEGIES.items():
-        history = simulate(bandit, policy, cfg.steps, cfg.runs, strategy_rng(cfg.seed, name), name)
-        final_regrets[name] = history.regret(bandit)[:, -1]  # (runs,)
-        regret, half_width = mean_and_half_width(final_regrets[name])
+    for name in STRATEGIES:
+        final_regrets, counts = play(bandit, name, cfg)
+        regret, half_width = mean_and_half_width(final_regrets)
         summaries[name] = StrategySummary(
             regret=float(regret),
             regret_half_width=float(half_width),
-            mean_pulls=history.final.counts.mean(axis=0).tolist(),
+            mean_pulls=counts.mean(axis=0).tolist(),
             snapshot_counts=snapshots[name].final.counts[0].tolist(),
         )
+    ucb, thompson = summaries["UCB1"], summaries["Thompson sampling"]
+    difference, difference_half_width = compare(ucb, thompson)
 
     print(f"{cfg.runs} runs of T = {cfg.steps} pulls; best arm {bandit.best_arm}")
     print(f"{'':18} regret after T (± 1.96 SE)   mean N_T(a) for arms 0..{bandit.n_arms - 1}")
     for name, s in summaries.items():
         pulls = " ".join(f"{n:7.1f}" for n in s.mean_pulls)
         print(f"{name:18} {s.regret:10.1f} ± {s.regret_half_width:4.1f}             {pulls}")
-    ucb, thompson = summaries["UCB1"], summaries["Thompson sampling"]
-    difference = ucb.regret - thompson.regret
-    # The runs of the two strategies are independent, so the variances of the means add.
-    difference_half_width = math.hypot(ucb.regret_half_width, thompson.regret_half_width)
     print(f"UCB1 - Thompson: {difference:.1f} ± {difference_half_width:.1f}")
     bound = ucb1_regret_bound(bandit, cfg.steps)
     print(f"UCB1's guaranteed upper bound on the expected regret at T: {bound:.0f}")
@@ -180,9 +188,6 @@ def main(cfg: Config) -> Result:
         ucb1_bound=bound,
         figures=[snapshot_figure.name, pulls_figure.name],
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":
