@@ -15,6 +15,7 @@ from typing import Any
 
 import markdown
 
+from coursetools.check_runner import load_mistakes
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson
 from coursetools.post import (
@@ -31,6 +32,7 @@ from coursetools.syllabus import course
 
 FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
 FRONT_MATTER_MAX_LINES = 10
+MIN_MISTAKES = 3
 DEMO_HEADING = re.compile(r"^Demo (?P<number>\d+): \S")
 # Posts show code from the lesson folders and the readers' library, never the tooling.
 INCLUDABLE = ("course/", "src/rlcourse/")
@@ -171,6 +173,25 @@ def lint_exercises(lesson: WrittenLesson) -> list[str]:
                 f"{other}/ must hold the same files as exercises/: "
                 f"missing {sorted(names - stems[other])}, extra {sorted(stems[other] - names)}"
             )
+    return problems
+
+
+def lint_mistakes(lesson: WrittenLesson) -> list[str]:
+    """Each exercise ships at least MIN_MISTAKES wrong solutions its check must reject."""
+    try:
+        mistakes = load_mistakes(lesson)
+    except CourseError as error:
+        return [str(error)]
+    problems: list[str] = []
+    for name in lesson.exercise_names():
+        count = len(mistakes.get(name, []))
+        if count < MIN_MISTAKES:
+            problems.append(
+                f"mistakes/{name}.toml: {count} mistakes, at least {MIN_MISTAKES} (plausible "
+                "wrong solutions, each a [[mistake]] its check must reject)"
+            )
+    for name in sorted(set(mistakes) - set(lesson.exercise_names())):
+        problems.append(f"mistakes/{name}.toml: there is no exercise {name}.py")
     return problems
 
 
