@@ -197,10 +197,11 @@ def load_mistakes(lesson: WrittenLesson) -> dict[str, list[Mistake]]:
         for table in tables if isinstance(tables, list) else [tables]:
             values = table if isinstance(table, dict) else {}
             if sorted(values) != sorted(MISTAKE_KEYS) or not all(
-                isinstance(value, str) and value for value in values.values()
+                isinstance(value, str) and (value or key == "with") for key, value in values.items()
             ):
                 raise CourseError(
-                    f"{where}: each [[mistake]] needs exactly the text keys {list(MISTAKE_KEYS)}"
+                    f"{where}: each [[mistake]] needs exactly the text keys {list(MISTAKE_KEYS)}, "
+                    "all but `with` not empty"
                 )
             text = {key: str(value) for key, value in values.items()}
             mistakes.append(
