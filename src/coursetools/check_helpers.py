@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import numpy as np
 import torch
 from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.quiver import Quiver
@@ -225,7 +226,9 @@ class PlottedAxes:
     images: list[np.ndarray]  # what imshow/matshow drew, masked cells as NaN
     arrows: list[PlottedArrows]
     texts: list[str]  # ax.text and annotate strings
-    bar_heights: list[float]  # one per bar, in drawing order
+    bars: np.ndarray  # (bars, 2): the centre x and the height of each bar, in drawing order
+    points: list[np.ndarray]  # (n, 2) x, y of each scatter call
+    fills: list[np.ndarray]  # (n, 2) vertices of each filled area (fill_between, fill)
 
 
 @dataclass(frozen=True)
@@ -297,14 +300,59 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         if isinstance(quiver, Quiver)
     ]
     texts = [text.get_text() for text in axes.texts]
-    bars = [float(patch.get_height()) for patch in axes.patches if isinstance(patch, Rectangle)]
+    bars = np.array(
+        [
+            (patch.get_x() + patch.get_width() / 2, patch.get_height())
+            for patch in axes.patches
+            if isinstance(patch, Rectangle)
+        ],
+        dtype=np.float64,
+    ).reshape(-1, 2)
+    points = [
+        np.asarray(collection.get_offsets(), dtype=np.float64).reshape(-1, 2)
+        for collection in axes.collections
+        if isinstance(collection, PathCollection)
+    ]
+    fills = [
+        np.concatenate([path.vertices for path in collection.get_paths()]).astype(np.float64)
+        for collection in axes.collections
+        if isinstance(collection, PolyCollection) and not isinstance(collection, Quiver)
+    ]
     return PlottedAxes(
-        axes.get_title(), axes.get_xlabel(), axes.get_ylabel(), lines, images, arrows, texts, bars
+        axes.get_title(),
+        axes.get_xlabel(),
+        axes.get_ylabel(),
+        lines,
+        images,
+        arrows,
+        texts,
+        bars,
+        points,
+        fills,
     )
 
 
 def _floats(values: object) -> np.ndarray:
     return np.ma.filled(np.ma.asarray(values, dtype=np.float64), np.nan).ravel()
+
+
+@contextmanager
+def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ...]]]:
+    """Record the positional arguments of every call to the learner's function ``name``
+    made while the block runs (arrays copied as they were at the call), so a check can
+    test what a loop passed to a helper the task asks it to use."""
+    calls: list[tuple[Any, ...]] = []
+    original = get_function(module, name)
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        calls.append(tuple(np.array(a) if isinstance(a, np.ndarray) else a for a in args))
+        return original(*args, **kwargs)
+
+    setattr(module, name, recording)
+    try:
+        yield calls
+    finally:
+        setattr(module, name, original)
 
 
 def random_cases(seed: int, count: int, make: Callable[[np.random.Generator], T]) -> list[T]:
@@ -324,12 +372,12 @@ def expect_seeded(
     expect_true(
         equal(first, again),
         f"{what}: seed 0 gave different results on two calls; draw every random number "
-        "from a generator made from the seed argument",
+        "from the seed or the generator you are given (not from np.random or random)",
     )
     expect_true(
         not equal(first, other),
-        f"{what}: seeds 0 and 1 gave the same result; use the seed argument (a generator "
-        "of your own with a fixed seed ignores it)",
+        f"{what}: seeds 0 and 1 gave the same result; draw from the seed or the generator "
+        "you are given (a generator of your own with a fixed seed ignores it)",
     )
 
 

@@ -21,6 +21,7 @@ from coursetools.check_helpers import (
     expect_seeded,
     forbidden,
     random_cases,
+    recorded_calls,
     recorded_figures,
     saved_to,
 )
@@ -78,6 +79,9 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
         left.set(title="left", xlabel="step", ylabel="return")
         right.imshow(np.ma.masked_invalid([[1.0, np.nan], [2.0, 3.0]]))
         right.quiver([0.0], [1.0], [1.0], [-1.0])
+        right.bar([0, 1], [3.0, 4.0])
+        right.scatter([1.0], [2.0])
+        left.fill_between([1, 2], [0.0, 0.0], [1.0, 2.0])
         fig.suptitle("both")
         fig.savefig(path)
         plt.close(fig)
@@ -89,6 +93,10 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
     np.testing.assert_array_equal(saved.images()[0], [[1.0, np.nan], [2.0, 3.0]])
     arrows = saved.axes[1].arrows[0]
     assert (arrows.u.tolist(), arrows.v.tolist()) == ([1.0], [-1.0])
+    assert saved.axes[1].bars.tolist() == [[0.0, 3.0], [1.0, 4.0]]
+    assert saved.axes[1].points[0].tolist() == [[1.0, 2.0]]
+    [fill] = saved.axes[0].fills
+    assert fill[:, 1].max() == 2.0 and fill[:, 1].min() == 0.0
     assert path.is_file()
     with pytest.raises(CheckFailed, match="saved no matplotlib figure at"):
         saved_to(figures, tmp_path / "other.png", "the plot")
@@ -104,3 +112,18 @@ def test_seeds_must_matter_and_repeat() -> None:
     assert random_cases(5, 2, lambda rng: rng.integers(10)) == random_cases(
         5, 2, lambda rng: rng.integers(10)
     )
+
+
+def test_calls_to_a_learners_helper_are_recorded() -> None:
+    learner = ModuleType("learner")
+    exec(
+        "def draw(wins):\n    return wins.sum()\n"
+        "def play():\n    wins = __import__('numpy').zeros(2)\n"
+        "    for _ in range(2):\n        draw(wins)\n        wins[0] += 1\n",
+        vars(learner),
+    )
+    original = learner.draw
+    with recorded_calls(learner, "draw") as calls:
+        learner.play()
+    assert [call[0].tolist() for call in calls] == [[0.0, 0.0], [1.0, 0.0]]
+    assert learner.draw is original
