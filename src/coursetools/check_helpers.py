@@ -139,7 +139,14 @@ def expect_grid_close(got: object, expected: np.ndarray, what: str, nan_cells: s
         np.argwhere(np.isnan(expected)).tolist(),
         f"{what}: the (row, col) cells that are NaN ({nan_cells})",
     )
-    expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the cells that are not NaN")
+    values = grid.astype(np.float64)
+    finite = np.isfinite(values) | got_nan
+    if not finite.all():
+        raise CheckFailed(f"{what}: {_entry(~finite, values)} is {_first(~finite, values)}")
+    differs = ~np.isclose(values, expected, atol=1e-6, rtol=1e-5) & ~got_nan
+    if differs.any():
+        tolerance = "tolerance 1e-06 + 1e-05·|expected|, NaN cells aside"
+        raise CheckFailed(_difference(what, differs, values, expected, tolerance))
 
 
 def expect_png(

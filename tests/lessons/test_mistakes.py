@@ -31,6 +31,12 @@ def test_checks_reject_every_mistake_by_name(lesson_id: str, tmp_path: Path) -> 
 # (lesson, exercise, text of the solution, what a learner may write instead).
 RIGHT_ANSWERS = [
     (
+        "4.4",
+        "ex1_q_table",
+        "            return int(action)",
+        "            return np.int64(action)  # what indexing a NumPy array would give",
+    ),
+    (
         "5.2",
         "ex1_q_network",
         "self.layers = nn.Sequential(*layers)",
