@@ -216,12 +216,25 @@ class PlottedLine:
 
 @dataclass(frozen=True)
 class PlottedArrows:
-    """A quiver: arrow tails at (x, y), arrow vectors (u, v), in data coordinates."""
+    """A quiver: arrows anchored at (x, y) (``pivot``: "tail", "middle" or "tip") with
+    vectors (u, v), read as data coordinates (``angles="xy"``) or as screen directions
+    (the default "uv"), on axes that may be inverted (imshow puts row 0 at the top)."""
 
     x: np.ndarray
     y: np.ndarray
     u: np.ndarray
     v: np.ndarray
+    angles: str
+    pivot: str
+    x_inverted: bool
+    y_inverted: bool
+
+    def screen_directions(self) -> tuple[np.ndarray, np.ndarray]:
+        """(right, up) components of each arrow as drawn on the screen, up positive; the
+        lengths are those of (u, v), only the signs follow the axes."""
+        if self.angles != "xy":
+            return self.u, self.v
+        return (-self.u if self.x_inverted else self.u), (-self.v if self.y_inverted else self.v)
 
 
 @dataclass(frozen=True)
@@ -302,7 +315,16 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         for image in axes.get_images()
     ]
     arrows = [
-        PlottedArrows(_floats(quiver.X), _floats(quiver.Y), _floats(quiver.U), _floats(quiver.V))
+        PlottedArrows(
+            _floats(quiver.X),
+            _floats(quiver.Y),
+            _floats(quiver.U),
+            _floats(quiver.V),
+            str(quiver.angles),
+            str(quiver.pivot),
+            axes.xaxis_inverted(),
+            axes.yaxis_inverted(),
+        )
         for quiver in axes.collections
         if isinstance(quiver, Quiver)
     ]

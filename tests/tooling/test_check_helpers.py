@@ -79,6 +79,7 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
         left.set(title="left", xlabel="step", ylabel="return")
         right.imshow(np.ma.masked_invalid([[1.0, np.nan], [2.0, 3.0]]))
         right.quiver([0.0], [1.0], [1.0], [-1.0])
+        right.quiver([0.0], [1.0], [1.0], [-1.0], angles="xy")
         right.bar([0, 1], [3.0, 4.0])
         right.scatter([1.0], [2.0])
         left.fill_between([1, 2], [0.0, 0.0], [1.0, 2.0])
@@ -93,6 +94,11 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
     np.testing.assert_array_equal(saved.images()[0], [[1.0, np.nan], [2.0, 3.0]])
     arrows = saved.axes[1].arrows[0]
     assert (arrows.u.tolist(), arrows.v.tolist()) == ([1.0], [-1.0])
+    # imshow turned the y-axis down; angles="uv" (the default) draws v upwards anyway.
+    assert (arrows.angles, arrows.y_inverted) == ("uv", True)
+    assert [d.tolist() for d in arrows.screen_directions()] == [[1.0], [-1.0]]
+    # angles="xy" follows the data: v = -1 is one row up, which is up on the screen.
+    assert [d.tolist() for d in saved.axes[1].arrows[1].screen_directions()] == [[1.0], [1.0]]
     assert saved.axes[1].bars.tolist() == [[0.0, 3.0], [1.0, 4.0]]
     assert saved.axes[1].points[0].tolist() == [[1.0, 2.0]]
     [fill] = saved.axes[0].fills
