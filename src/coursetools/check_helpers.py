@@ -244,6 +244,7 @@ class PlottedAxes:
     ylabel: str
     lines: list[PlottedLine]
     images: list[np.ndarray]  # what imshow/matshow drew, masked cells as NaN
+    image_limits: list[tuple[float, float]]  # each image's colour scale (vmin, vmax)
     arrows: list[PlottedArrows]
     texts: list[str]  # ax.text and annotate strings
     bars: np.ndarray  # (bars, 2): the centre x and the height of each bar, in drawing order
@@ -314,6 +315,7 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         np.ma.filled(np.ma.asarray(image.get_array(), dtype=np.float64), np.nan)
         for image in axes.get_images()
     ]
+    limits = [_pair(image.get_clim()) for image in axes.get_images()]
     arrows = [
         PlottedArrows(
             _floats(quiver.X),
@@ -353,12 +355,17 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         axes.get_ylabel(),
         lines,
         images,
+        limits,
         arrows,
         texts,
         bars,
         points,
         fills,
     )
+
+
+def _pair(values: tuple[Any, Any]) -> tuple[float, float]:
+    return float(values[0]), float(values[1])
 
 
 def _floats(values: object) -> np.ndarray:

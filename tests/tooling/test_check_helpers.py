@@ -92,6 +92,7 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
     assert line.label == "curve" and line.y.tolist() == [4.0, 5.0, 6.0]
     assert saved.axes[0].xlabel == "step"
     np.testing.assert_array_equal(saved.images()[0], [[1.0, np.nan], [2.0, 3.0]])
+    assert saved.axes[1].image_limits == [(1.0, 3.0)]
     arrows = saved.axes[1].arrows[0]
     assert (arrows.u.tolist(), arrows.v.tolist()) == ([1.0], [-1.0])
     # imshow turned the y-axis down; angles="uv" (the default) draws v upwards anyway.
