@@ -13,14 +13,22 @@ loop in the learner's code becomes a timeout rather than a hang.
 
 from __future__ import annotations
 
+import importlib
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
 import numpy as np
 import torch
+from matplotlib.axes import Axes
+from matplotlib.collections import PathCollection, PolyCollection
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.quiver import Quiver
 from PIL import Image
 
 T = TypeVar("T")
@@ -58,9 +66,17 @@ def expect_shape(value: torch.Tensor | np.ndarray, shape: tuple[int, ...], what:
         raise CheckFailed(f"{what}: expected shape {shape}, got {got}")
 
 
-def expect_dtype(value: torch.Tensor, dtype: torch.dtype, what: str) -> None:
-    if value.dtype != dtype:
-        raise CheckFailed(f"{what}: expected dtype {dtype}, got {value.dtype}")
+def expect_dtype(
+    value: torch.Tensor | np.ndarray, dtype: torch.dtype | type[np.generic], what: str
+) -> None:
+    """A tensor of torch dtype ``dtype`` or a NumPy array of dtype ``dtype`` (np.float64 …)."""
+    if isinstance(value, torch.Tensor):
+        wrong = value.dtype != dtype
+    else:
+        wrong = not isinstance(dtype, type) or value.dtype != np.dtype(dtype)
+    if wrong:
+        name = dtype.__name__ if isinstance(dtype, type) else str(dtype)
+        raise CheckFailed(f"{what}: expected dtype {name}, got {value.dtype}")
 
 
 def expect_equal(got: object, expected: object, what: str) -> None:
@@ -80,19 +96,36 @@ def expect_close(
     atol: float = 1e-6,
     rtol: float = 1e-5,
 ) -> None:
-    """Numbers or arrays equal within ``atol + rtol * |expected|``; the message shows both."""
+    """Numbers or arrays equal within ``atol + rtol * |expected|``; the message names the
+    first entry that differs, with its index."""
     got_array = _as_array(got, what)
     expected_array = _as_array(expected, "expected value")
     if got_array.shape != expected_array.shape:
         raise CheckFailed(f"{what}: expected shape {expected_array.shape}, got {got_array.shape}")
-    if not np.all(np.isfinite(got_array)):
-        raise CheckFailed(f"{what}: contains NaN or infinity: {_short(got_array)}")
-    if not np.allclose(got_array, expected_array, atol=atol, rtol=rtol):
-        worst = float(np.max(np.abs(got_array - expected_array)))
-        raise CheckFailed(
-            f"{what}: expected {_short(expected_array)}, got {_short(got_array)} "
-            f"(largest difference {worst:.3g}, tolerance {atol:g} + {rtol:g}·|expected|)"
-        )
+    finite = np.isfinite(got_array)
+    if not finite.all():
+        raise CheckFailed(f"{what}: {_entry(~finite, got_array)} is {_first(~finite, got_array)}")
+    close = np.isclose(got_array, expected_array, atol=atol, rtol=rtol)
+    if not close.all():
+        tolerance = f"tolerance {atol:g} + {rtol:g}·|expected|"
+        raise CheckFailed(_difference(what, ~close, got_array, expected_array, tolerance))
+
+
+def expect_array_equal(got: object, expected: np.ndarray, what: str) -> None:
+    """An array (NumPy or torch) of exactly the values of ``expected``, shape included;
+    the message names the first entry that differs. Dtypes are not compared: use
+    :func:`expect_dtype` where the task fixes one."""
+    if isinstance(got, torch.Tensor):
+        got_array = got.detach().cpu().numpy()
+    elif isinstance(got, np.ndarray):
+        got_array = got
+    else:
+        raise CheckFailed(f"{what}: expected an array, got {type(got).__name__}")
+    if got_array.shape != expected.shape:
+        raise CheckFailed(f"{what}: expected shape {expected.shape}, got {got_array.shape}")
+    differs = got_array != expected
+    if differs.any():
+        raise CheckFailed(_difference(what, differs, got_array, expected, "exact comparison"))
 
 
 def expect_grid_close(got: object, expected: np.ndarray, what: str, nan_cells: str) -> None:
@@ -106,7 +139,14 @@ def expect_grid_close(got: object, expected: np.ndarray, what: str, nan_cells: s
         np.argwhere(np.isnan(expected)).tolist(),
         f"{what}: the (row, col) cells that are NaN ({nan_cells})",
     )
-    expect_close(grid[~got_nan], expected[~got_nan], f"{what}, the cells that are not NaN")
+    values = grid.astype(np.float64)
+    finite = np.isfinite(values) | got_nan
+    if not finite.all():
+        raise CheckFailed(f"{what}: {_entry(~finite, values)} is {_first(~finite, values)}")
+    differs = ~np.isclose(values, expected, atol=1e-6, rtol=1e-5) & ~got_nan
+    if differs.any():
+        tolerance = "tolerance 1e-06 + 1e-05·|expected|, NaN cells aside"
+        raise CheckFailed(_difference(what, differs, values, expected, tolerance))
 
 
 def expect_png(
@@ -134,6 +174,262 @@ def expect_between(value: float, low: float, high: float, what: str) -> None:
         raise CheckFailed(f"{what}: expected a value in [{low:g}, {high:g}], got {value!r}")
 
 
+@contextmanager
+def forbidden(shortcuts: dict[str, str], *learner_modules: ModuleType) -> Iterator[None]:
+    """While the block runs, each shortcut (a dotted name such as ``"numpy.linalg.solve"``)
+    raises :class:`CheckFailed` with the reason the task gives (``"solve the equations by
+    hand"``). Names the learner's modules imported directly (``from numpy.linalg import
+    solve``) are replaced too. Everything is restored afterwards."""
+    restore: list[tuple[object, str, object]] = []
+    try:
+        for dotted, reason in shortcuts.items():
+            owner_name, attribute = dotted.rsplit(".", 1)
+            owner = importlib.import_module(owner_name)
+            original = getattr(owner, attribute)
+            blocked = _blocked(dotted, reason)
+            restore.append((owner, attribute, original))
+            setattr(owner, attribute, blocked)
+            for module in learner_modules:
+                for name, value in list(vars(module).items()):
+                    if value is original:
+                        restore.append((module, name, original))
+                        setattr(module, name, blocked)
+        yield
+    finally:
+        for owner, attribute, original in reversed(restore):
+            setattr(owner, attribute, original)
+
+
+def _blocked(dotted: str, reason: str) -> Callable[..., Any]:
+    def refuse(*args: object, **kwargs: object) -> Any:
+        raise CheckFailed(f"your code called `{dotted}`, which this task forbids: {reason}")
+
+    return refuse
+
+
+@dataclass(frozen=True)
+class PlottedLine:
+    x: np.ndarray
+    y: np.ndarray
+    label: str
+
+
+@dataclass(frozen=True)
+class PlottedArrows:
+    """A quiver: arrows anchored at (x, y) (``pivot``: "tail", "middle" or "tip") with
+    vectors (u, v), read as data coordinates (``angles="xy"``) or as screen directions
+    (the default "uv"), on axes that may be inverted (imshow puts row 0 at the top)."""
+
+    x: np.ndarray
+    y: np.ndarray
+    u: np.ndarray
+    v: np.ndarray
+    angles: str
+    pivot: str
+    x_inverted: bool
+    y_inverted: bool
+
+    def screen_directions(self) -> tuple[np.ndarray, np.ndarray]:
+        """(right, up) components of each arrow as drawn on the screen, up positive; the
+        lengths are those of (u, v), only the signs follow the axes."""
+        if self.angles != "xy":
+            return self.u, self.v
+        return (-self.u if self.x_inverted else self.u), (-self.v if self.y_inverted else self.v)
+
+
+@dataclass(frozen=True)
+class PlottedAxes:
+    title: str
+    xlabel: str
+    ylabel: str
+    lines: list[PlottedLine]
+    images: list[np.ndarray]  # what imshow/matshow drew, masked cells as NaN
+    image_limits: list[tuple[float, float]]  # each image's colour scale (vmin, vmax)
+    arrows: list[PlottedArrows]
+    texts: list[str]  # ax.text and annotate strings
+    bars: np.ndarray  # (bars, 2): the centre x and the height of each bar, in drawing order
+    points: list[np.ndarray]  # (n, 2) x, y of each scatter call
+    fills: list[np.ndarray]  # (n, 2) vertices of each filled area (fill_between, fill)
+
+
+@dataclass(frozen=True)
+class SavedFigure:
+    """What one ``savefig`` call saved: where to (a path, or "" for a buffer, as an
+    animation writer saves its frames), the figure's title and its axes."""
+
+    target: str
+    suptitle: str
+    axes: list[PlottedAxes]
+
+    def lines(self) -> list[PlottedLine]:
+        return [line for axes in self.axes for line in axes.lines]
+
+    def images(self) -> list[np.ndarray]:
+        return [image for axes in self.axes for image in axes.images]
+
+    def titles(self) -> list[str]:
+        return [self.suptitle, *(axes.title for axes in self.axes)]
+
+
+@contextmanager
+def recorded_figures() -> Iterator[list[SavedFigure]]:
+    """Record the data of every Figure saved while the block runs (``fig.savefig``,
+    ``plt.savefig`` and the frames an animation writer saves), so a check can test what
+    was plotted and not only that a file exists. The figures are still saved."""
+    saved: list[SavedFigure] = []
+    original = Figure.savefig
+
+    def recording_savefig(figure: Figure, fname: Any, *args: Any, **kwargs: Any) -> None:
+        saved.append(_snapshot(figure, fname))
+        original(figure, fname, *args, **kwargs)
+
+    Figure.savefig = recording_savefig  # pyright: ignore[reportAttributeAccessIssue]
+    try:
+        yield saved
+    finally:
+        Figure.savefig = original
+
+
+def saved_to(figures: list[SavedFigure], path: Path, what: str) -> SavedFigure:
+    """The last figure saved at ``path``, or a failure saying nothing was saved there."""
+    for figure in reversed(figures):
+        if figure.target and Path(figure.target).resolve() == path.resolve():
+            return figure
+    raise CheckFailed(
+        f"{what} saved no matplotlib figure at {path}: draw with matplotlib and save with "
+        "fig.savefig(path)"
+    )
+
+
+def _snapshot(figure: Figure, fname: object) -> SavedFigure:
+    target = str(fname) if isinstance(fname, str | Path) else ""
+    return SavedFigure(target, figure.get_suptitle(), [_axes_data(axes) for axes in figure.axes])
+
+
+def _axes_data(axes: Axes) -> PlottedAxes:
+    lines = [
+        PlottedLine(_floats(line.get_xdata()), _floats(line.get_ydata()), str(line.get_label()))
+        for line in axes.get_lines()
+    ]
+    images = [
+        np.ma.filled(np.ma.asarray(image.get_array(), dtype=np.float64), np.nan)
+        for image in axes.get_images()
+    ]
+    limits = [_pair(image.get_clim()) for image in axes.get_images()]
+    arrows = [
+        PlottedArrows(
+            _floats(quiver.X),
+            _floats(quiver.Y),
+            _floats(quiver.U),
+            _floats(quiver.V),
+            str(quiver.angles),
+            str(quiver.pivot),
+            axes.xaxis_inverted(),
+            axes.yaxis_inverted(),
+        )
+        for quiver in axes.collections
+        if isinstance(quiver, Quiver)
+    ]
+    texts = [text.get_text() for text in axes.texts]
+    bars = np.array(
+        [
+            (patch.get_x() + patch.get_width() / 2, patch.get_height())
+            for patch in axes.patches
+            if isinstance(patch, Rectangle)
+        ],
+        dtype=np.float64,
+    ).reshape(-1, 2)
+    points = [
+        np.asarray(collection.get_offsets(), dtype=np.float64).reshape(-1, 2)
+        for collection in axes.collections
+        if isinstance(collection, PathCollection)
+    ]
+    fills = [
+        np.concatenate([path.vertices for path in collection.get_paths()]).astype(np.float64)
+        for collection in axes.collections
+        if isinstance(collection, PolyCollection) and not isinstance(collection, Quiver)
+    ]
+    return PlottedAxes(
+        axes.get_title(),
+        axes.get_xlabel(),
+        axes.get_ylabel(),
+        lines,
+        images,
+        limits,
+        arrows,
+        texts,
+        bars,
+        points,
+        fills,
+    )
+
+
+def _pair(values: tuple[Any, Any]) -> tuple[float, float]:
+    return float(values[0]), float(values[1])
+
+
+def _floats(values: object) -> np.ndarray:
+    return np.ma.filled(np.ma.asarray(values, dtype=np.float64), np.nan).ravel()
+
+
+@contextmanager
+def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ...]]]:
+    """Record the positional arguments of every call to the learner's function ``name``
+    made while the block runs (arrays copied as they were at the call), so a check can
+    test what a loop passed to a helper the task asks it to use."""
+    calls: list[tuple[Any, ...]] = []
+    original = get_function(module, name)
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        calls.append(tuple(np.array(a) if isinstance(a, np.ndarray) else a for a in args))
+        return original(*args, **kwargs)
+
+    setattr(module, name, recording)
+    try:
+        yield calls
+    finally:
+        setattr(module, name, original)
+
+
+def random_cases(seed: int, count: int, make: Callable[[np.random.Generator], T]) -> list[T]:
+    """``count`` cases made by ``make`` from one generator seeded with ``seed``: the check's
+    own random inputs, the same on every run, next to its fixed cases."""
+    rng = np.random.default_rng(seed)
+    return [make(rng) for _ in range(count)]
+
+
+def expect_seeded(
+    run: Callable[[int], object], what: str, same: Callable[[Any, Any], bool] | None = None
+) -> None:
+    """``run(seed)`` gives the same result twice for one seed and another result for
+    another seed. ``same`` compares two results (default: equal arrays or values)."""
+    equal = same or _same_result
+    first, again, other = run(0), run(0), run(1)
+    expect_true(
+        equal(first, again),
+        f"{what}: seed 0 gave different results on two calls; draw every random number "
+        "from the seed or the generator you are given (not from np.random or random)",
+    )
+    expect_true(
+        not equal(first, other),
+        f"{what}: seeds 0 and 1 gave the same result; draw from the seed or the generator "
+        "you are given (a generator of your own with a fixed seed ignores it)",
+    )
+
+
+def _same_result(a: object, b: object) -> bool:
+    if isinstance(a, torch.Tensor | np.ndarray) or isinstance(b, torch.Tensor | np.ndarray):
+        left, right = np.asarray(_plain(a)), np.asarray(_plain(b))
+        return left.shape == right.shape and bool(np.array_equal(left, right))
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(map(_same_result, a, b))
+    return a == b
+
+
+def _plain(value: object) -> object:
+    return value.detach().cpu().numpy() if isinstance(value, torch.Tensor) else value
+
+
 def _as_array(value: object, what: str) -> np.ndarray:
     if isinstance(value, torch.Tensor):
         return value.detach().cpu().double().numpy()
@@ -144,8 +440,46 @@ def _as_array(value: object, what: str) -> np.ndarray:
     return np.asarray(float(value))
 
 
+def _index(mask: np.ndarray) -> tuple[int, ...]:
+    return tuple(int(i) for i in np.argwhere(mask)[0])
+
+
+def _entry(mask: np.ndarray, array: np.ndarray) -> str:
+    """ "entry [i, j]" for the first True cell of ``mask``, or "the value" for a scalar."""
+    if array.ndim == 0:
+        return "the value"
+    return "entry [" + ", ".join(map(str, _index(mask))) + "]"
+
+
+def _first(mask: np.ndarray, array: np.ndarray) -> str:
+    return _number(array[_index(mask)] if array.ndim else array)
+
+
+def _number(value: object) -> str:
+    item = np.asarray(value).item()
+    return f"{item:.6g}" if isinstance(item, float) else repr(item)
+
+
+def _difference(
+    what: str, differs: np.ndarray, got: np.ndarray, expected: np.ndarray, tolerance: str
+) -> str:
+    """The message for arrays that differ: the first differing entry by index, how many
+    differ, and both arrays in full when they are small enough to read."""
+    if got.ndim == 0:
+        return f"{what}: expected {_number(expected)}, got {_number(got)} ({tolerance})"
+    index = _index(differs)
+    message = (
+        f"{what}: {_entry(differs, got)} expected {_number(expected[index])}, got "
+        f"{_number(got[index])} ({int(differs.sum())} of {differs.size} entries differ; "
+        f"{tolerance})"
+    )
+    if got.size <= 16:
+        message += f"; expected {_short(expected)}, got {_short(got)}"
+    return message
+
+
 def _short(array: np.ndarray) -> str:
     if array.size == 1:
-        return f"{float(array.reshape(())):.6g}"
-    text = np.array2string(array, precision=4, threshold=12, max_line_width=100)
-    return text.replace("\n", " ")
+        return _number(array.reshape(()))
+    text = np.array2string(array, precision=4, threshold=16, max_line_width=100)
+    return " ".join(text.split())

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,3 +151,85 @@ def check_workspace(
         for name in lesson.exercise_names()
     ]
     return run_checks(pairs, limit)
+
+
+MISTAKE_KEYS = ("name", "why", "replace", "with", "expect")
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A plausible wrong solution, kept as one substitution in the reference solution.
+
+    ``mistakes/<exercise>.toml`` holds ``[[mistake]]`` tables with the keys of
+    MISTAKE_KEYS: ``replace`` (text that occurs exactly once in the solution) becomes
+    ``with``; the check must then fail with a message containing ``expect``
+    (case-insensitive), which names the mistake that ``why`` describes.
+    """
+
+    exercise: str
+    name: str
+    why: str
+    replace: str
+    wrong: str
+    expect: str
+
+    def apply(self, solution: str) -> str:
+        count = solution.count(self.replace)
+        if count != 1:
+            raise CourseError(
+                f"mistakes/{self.exercise}.toml, {self.name!r}: the text to replace occurs "
+                f"{count} times in solutions/{self.exercise}.py; it must occur exactly once"
+            )
+        return solution.replace(self.replace, self.wrong)
+
+
+def load_mistakes(lesson: WrittenLesson) -> dict[str, list[Mistake]]:
+    """Each exercise's mistakes from ``mistakes/*.toml`` (exercise stem -> mistakes);
+    CourseError for a file that is not valid TOML or a table without the five keys."""
+    found: dict[str, list[Mistake]] = {}
+    for path in sorted((lesson.folder / "mistakes").glob("*.toml")):
+        where = lesson.relative(path)
+        try:
+            tables = tomllib.loads(path.read_text(encoding="utf-8")).get("mistake", [])
+        except tomllib.TOMLDecodeError as error:
+            raise CourseError(f"{where}: {error}") from None
+        mistakes: list[Mistake] = []
+        for table in tables if isinstance(tables, list) else [tables]:
+            values = table if isinstance(table, dict) else {}
+            if sorted(values) != sorted(MISTAKE_KEYS) or not all(
+                isinstance(value, str) and (value or key == "with") for key, value in values.items()
+            ):
+                raise CourseError(
+                    f"{where}: each [[mistake]] needs exactly the text keys {list(MISTAKE_KEYS)}, "
+                    "all but `with` not empty"
+                )
+            text = {key: str(value) for key, value in values.items()}
+            mistakes.append(
+                Mistake(
+                    path.stem,
+                    text["name"],
+                    text["why"],
+                    text["replace"],
+                    text["with"],
+                    text["expect"],
+                )
+            )
+        found[path.stem] = mistakes
+    return found
+
+
+def check_mistakes(lesson: WrittenLesson, scratch: Path) -> list[tuple[Mistake, CheckOutcome]]:
+    """Apply every mistake to a copy of its solution under ``scratch`` and check them all
+    in one batch (one worker process, so torch is imported once)."""
+    pairs: list[tuple[Path, Path]] = []
+    applied: list[Mistake] = []
+    for exercise, mistakes in load_mistakes(lesson).items():
+        solution = (lesson.folder / "solutions" / f"{exercise}.py").read_text(encoding="utf-8")
+        for number, mistake in enumerate(mistakes, start=1):
+            learner = scratch / exercise / str(number) / f"{exercise}.py"
+            learner.parent.mkdir(parents=True)
+            learner.write_text(mistake.apply(solution), encoding="utf-8")
+            pairs.append((lesson.folder / "checks" / f"{exercise}.py", learner))
+            applied.append(mistake)
+    outcomes = run_checks(pairs, timeout_for(lesson))
+    return list(zip(applied, outcomes, strict=True))

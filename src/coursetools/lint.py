@@ -16,6 +16,7 @@ from typing import Any
 import markdown
 
 from coursetools.budget import measure, overruns
+from coursetools.check_runner import load_mistakes
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson
 from coursetools.post import (
@@ -38,6 +39,7 @@ FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
 # asserts that each is still over budget, so the set can only shrink; a lesson not in it
 # is held to the budget at once.
 AWAITING_REVISION = frozenset({"4.1", "4.2", "4.4", "4.5", "4.6", "4.7", "5.2"})
+MIN_MISTAKES = 3
 DEMO_HEADING = re.compile(r"^Demo (?P<number>\d+): \S")
 # Posts show code from the lesson folders and the readers' library, never the tooling.
 INCLUDABLE = ("course/", "src/rlcourse/")
@@ -172,6 +174,25 @@ def lint_exercises(lesson: WrittenLesson) -> list[str]:
                 f"{other}/ must hold the same files as exercises/: "
                 f"missing {sorted(names - stems[other])}, extra {sorted(stems[other] - names)}"
             )
+    return problems
+
+
+def lint_mistakes(lesson: WrittenLesson) -> list[str]:
+    """Each exercise ships at least MIN_MISTAKES wrong solutions its check must reject."""
+    try:
+        mistakes = load_mistakes(lesson)
+    except CourseError as error:
+        return [str(error)]
+    problems: list[str] = []
+    for name in lesson.exercise_names():
+        count = len(mistakes.get(name, []))
+        if count < MIN_MISTAKES:
+            problems.append(
+                f"mistakes/{name}.toml: {count} mistakes, at least {MIN_MISTAKES} (plausible "
+                "wrong solutions, each a [[mistake]] its check must reject)"
+            )
+    for name in sorted(set(mistakes) - set(lesson.exercise_names())):
+        problems.append(f"mistakes/{name}.toml: there is no exercise {name}.py")
     return problems
 
 

@@ -64,6 +64,29 @@ def check(module: ModuleType) -> None:
     expect_equal(double(21), 42, "double(21)")
 """
 
+MISTAKES = """\
+[[mistake]]
+name = "adds one"
+why = "Adds 1 instead of doubling."
+replace = "2 * x"
+with = "x + 1"
+expect = "double(21): expected 42"
+
+[[mistake]]
+name = "squares"
+why = "Squares x."
+replace = "2 * x"
+with = "x * x"
+expect = "got 441"
+
+[[mistake]]
+name = "returns x"
+why = "Returns x unchanged."
+replace = "2 * x"
+with = "x"
+expect = "got 21"
+"""
+
 
 def _post(lesson_id: str, folder: str) -> str:
     lesson = find_lesson(lesson_id)
@@ -128,13 +151,14 @@ def make_lesson(root: Path, lesson_id: str = "1.1") -> WrittenLesson:
     assert lesson is not None
     folder = lesson_dir(lesson, root)
     relative = folder.relative_to(root).as_posix()
-    for sub in ("exercises", "solutions", "checks", "outputs"):
+    for sub in ("exercises", "solutions", "checks", "outputs", "mistakes"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     (folder / "demo_sum.py").write_text(DEMO)
     for i in range(1, len(lesson.exercises) + 1):
         (folder / "exercises" / f"ex{i}_double.py").write_text(STUB)
         (folder / "solutions" / f"ex{i}_double.py").write_text(SOLUTION)
         (folder / "checks" / f"ex{i}_double.py").write_text(CHECK)
+        (folder / "mistakes" / f"ex{i}_double.toml").write_text(MISTAKES)
     (folder / "outputs" / "figure.png").write_bytes(b"png")
     (folder / "outputs" / "results.json").write_text('{"demo_sum": {"total": 499500}}\n')
     (folder / "index.md").write_text(_post(lesson_id, relative))

@@ -4,7 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from coursetools.check_runner import CheckOutcome, check_workspace, copy_stubs, run_checks
+from coursetools.check_runner import (
+    CheckOutcome,
+    check_mistakes,
+    check_workspace,
+    copy_stubs,
+    load_mistakes,
+    run_checks,
+)
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson
 
@@ -92,3 +99,27 @@ def test_after_a_timeout_the_other_exercises_are_still_checked(
     assert [o.passed for o in outcomes] == [True, False, False, True]
     assert "timed out" in outcomes[1].message
     assert "is missing" in outcomes[2].message
+
+
+def test_each_mistake_is_checked_and_named(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    results = check_mistakes(fake_lesson, tmp_path)
+    assert len(results) == 4 * 3
+    assert [outcome.passed for _, outcome in results] == [False] * 12
+    mistake, outcome = results[1]
+    assert (mistake.exercise, mistake.name) == ("ex1_double", "squares")
+    assert outcome.message == "double(21): expected 42, got 441"
+
+
+def test_a_mistake_must_replace_text_that_occurs_once(fake_lesson: WrittenLesson) -> None:
+    [mistake, *_] = load_mistakes(fake_lesson)["ex1_double"]
+    with pytest.raises(CourseError, match=r"occurs 0 times in solutions/ex1_double\.py"):
+        mistake.apply("def double(x: int) -> int:\n    return x + x\n")
+    with pytest.raises(CourseError, match="occurs 2 times"):
+        mistake.apply("def double(x: int) -> int:\n    return 2 * x  # 2 * x\n")
+
+
+def test_a_mistake_without_its_five_keys_is_refused(fake_lesson: WrittenLesson) -> None:
+    path = fake_lesson.folder / "mistakes" / "ex2_double.toml"
+    path.write_text(path.read_text().replace('expect = "got 441"', ""))
+    with pytest.raises(CourseError, match=r"ex2_double.toml: each \[\[mistake\]\] needs"):
+        load_mistakes(fake_lesson)

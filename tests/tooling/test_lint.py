@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from coursetools.lessons import WrittenLesson
-from coursetools.lint import lint_lesson
+from coursetools.lint import lint_lesson, lint_mistakes
 from tests.tooling.conftest import rewrite
 
 
@@ -65,3 +65,20 @@ def test_display_maths_in_a_list_item_renders_when_indented(fake_lesson: Written
 
 def test_a_literal_dollar_is_allowed(fake_lesson: WrittenLesson) -> None:
     assert lint_lesson(rewrite(fake_lesson, "Next: more.", "It costs \\$5.")) == []
+
+
+def test_an_exercise_with_fewer_than_three_mistakes_is_reported(
+    fake_lesson: WrittenLesson,
+) -> None:
+    assert lint_mistakes(fake_lesson) == []
+    path = fake_lesson.folder / "mistakes" / "ex3_double.toml"
+    path.write_text(path.read_text().split("\n\n")[0] + "\n")
+    (fake_lesson.folder / "mistakes" / "ex4_double.toml").unlink()
+    (fake_lesson.folder / "mistakes" / "ex9_other.toml").write_text("")
+    assert lint_mistakes(fake_lesson) == [
+        "mistakes/ex3_double.toml: 1 mistakes, at least 3 (plausible wrong solutions, each a "
+        "[[mistake]] its check must reject)",
+        "mistakes/ex4_double.toml: 0 mistakes, at least 3 (plausible wrong solutions, each a "
+        "[[mistake]] its check must reject)",
+        "mistakes/ex9_other.toml: there is no exercise ex9_other.py",
+    ]

@@ -1,10 +1,15 @@
-"""Check for exercise 3: the preference order, and a round trip on the CPU and the best device."""
+"""Check for exercise 3: the preference order, and a round trip on the CPU and the best
+device: the moves your code makes are watched, so a tensor that never leaves, or never
+comes back, is caught on a machine without a GPU too."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from types import ModuleType
+from typing import Any
 
 import torch
+from torch.overrides import TorchFunctionMode
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -30,10 +35,46 @@ def check_pick_device_name(module: ModuleType) -> None:
         expect_equal(pick_device_name(cuda, mps), expected, what)
 
 
+MOVES = {torch.Tensor.to, torch.Tensor.cpu, torch.Tensor.cuda}
+
+
+class MoveWatcher(TorchFunctionMode):
+    """Records each .to(), .cpu() or .cuda() call: whether it was .cpu(), and the device
+    of the tensor it returned."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.moves: list[tuple[bool, torch.device]] = []
+
+    def __torch_function__(
+        self,
+        func: Callable[..., Any],
+        types: Sequence[type],
+        args: Sequence[Any] = (),
+        kwargs: dict[str, Any] | None = None,
+    ) -> Any:
+        result = func(*args, **(kwargs or {}))
+        if func in MOVES and isinstance(result, torch.Tensor):
+            self.moves.append((func is torch.Tensor.cpu, result.device))
+        return result
+
+
 def check_round_trip(module: ModuleType, t: torch.Tensor, device: torch.device) -> None:
     to_device_and_back = get_function(module, "to_device_and_back")
     what = f"to_device_and_back(t, {device!r}) for t = {t.tolist()}"
-    answer = expect_type(to_device_and_back(t, device), tuple, what)
+    # Where torch itself puts a tensor sent to ``device``: "cpu", "cuda:0", "mps:0".
+    landed = torch.empty(0, device=device).device
+    watcher = MoveWatcher()
+    with watcher:
+        answer = expect_type(to_device_and_back(t, device), tuple, what)
+    there = [i for i, (is_cpu, where) in enumerate(watcher.moves) if where == landed and not is_cpu]
+    if not there:
+        raise CheckFailed(f"{what}: the tensor was never moved to the device: call t.to(device)")
+    if all(where != torch.device("cpu") for _, where in watcher.moves[there[0] + 1 :]):
+        raise CheckFailed(
+            f"{what}: the moved tensor was never brought back: call .cpu() on it "
+            "(even when the device is the CPU, the round trip is two moves)"
+        )
     if len(answer) != 2:
         raise CheckFailed(f"{what}: expected a pair (tensor, device name), got {answer!r}")
     back = expect_tensor(answer[0], f"{what}, returned tensor")
@@ -43,16 +84,20 @@ def check_round_trip(module: ModuleType, t: torch.Tensor, device: torch.device) 
     expect_dtype(back, t.dtype, f"{what}, returned tensor")
     if not torch.equal(back, t):
         raise CheckFailed(f"{what}: expected the values {t.tolist()}, got {back.tolist()}")
-    # Where torch itself puts a tensor sent to ``device``: "cpu", "cuda:0", "mps:0".
-    expected_name = str(torch.empty(0, device=device).device)
-    expect_equal(name, expected_name, f"{what}, returned device name")
+    if name == str(device) != str(landed):
+        raise CheckFailed(
+            f"{what}, returned device name: expected {str(landed)!r}, got {name!r}, the "
+            "argument's name; read it from the moved tensor (moved.device)"
+        )
+    expect_equal(name, str(landed), f"{what}, returned device name")
 
 
 def check(module: ModuleType) -> None:
     check_pick_device_name(module)
     floats = torch.tensor([[1.5, -2.0, 3.25], [0.0, 4.0, -5.5]])
     integers = torch.arange(5)
-    devices = [torch.device("cpu")]
+    # cpu:0 names the CPU as cuda names a GPU: the moved tensor reports plain "cpu".
+    devices = [torch.device("cpu", 0)]
     if choose_device().type != "cpu":
         devices.append(choose_device())  # the real trip, on machines with a GPU
     for device in devices:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from types import ModuleType
 from typing import Any
 
+import numpy as np
 import torch
 from torch.overrides import TorchFunctionMode
 
@@ -15,6 +16,7 @@ from coursetools.check_helpers import (
     expect_shape,
     expect_tensor,
     get_function,
+    random_cases,
 )
 
 # Every way of asking torch for an addition that `a + b`, `a.add(b)` or `a += b` goes through.
@@ -88,7 +90,19 @@ def check_rejects(module: ModuleType, a: torch.Tensor, b: torch.Tensor, shown: l
     raise CheckFailed(f"{what}: expected a ValueError, got a result {got!r}")
 
 
+def random_pair(rng: np.random.Generator) -> tuple[torch.Tensor, torch.Tensor]:
+    shape = tuple(int(size) for size in rng.integers(1, 5, size=int(rng.integers(1, 3))))
+    dtypes = (torch.int64, torch.float32, torch.float64)
+    a, b = (
+        torch.from_numpy(rng.integers(-9, 9, size=shape)).to(dtypes[int(rng.integers(3))])
+        for _ in range(2)
+    )
+    return a, b
+
+
 def check(module: ModuleType) -> None:
+    for a, b in random_cases(14, 4, random_pair):
+        check_sum(module, a, b)
     generator = torch.Generator().manual_seed(0)
     check_sum(module, torch.tensor([1.5, -2.0, 3.0]), torch.tensor([0.25, 4.0, -3.0]))
     check_sum(

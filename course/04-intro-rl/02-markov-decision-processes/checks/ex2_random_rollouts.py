@@ -1,4 +1,5 @@
-"""Check for exercise 2: exact returns, a deterministic episode, and the random policy's mean."""
+"""Check for exercise 2: exact returns (fixed and random), deterministic episodes, the
+random policy's mean against the exact value, integer lengths, and seeds."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import numpy as np
 from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
+    expect_seeded,
     expect_shape,
     expect_true,
     expect_type,
     get_function,
+    random_cases,
 )
 from rlcourse.mdp import MDP, Outcome, hiking_trip
 
@@ -62,20 +65,38 @@ def coin() -> MDP:
 
 def check_discounted_return(module: ModuleType) -> None:
     discounted_return = get_function(module, "discounted_return")
-    for rewards, gamma, expected in [
-        ([], 0.9, 0.0),
-        ([5.0], 0.9, 5.0),
-        ([1.0, 2.0, 4.0], 0.5, 3.0),
-        ([-1.0, -1.0, 10.0], 0.9, -1.0 - 0.9 + 0.81 * 10.0),
-    ]:
+
+    def case(rng: np.random.Generator) -> tuple[list[float], float]:
+        rewards = [float(r) for r in rng.integers(-5, 6, size=int(rng.integers(1, 8)))]
+        return rewards, float(rng.uniform(0.1, 0.99))
+
+    fixed: list[tuple[list[float], float]] = [
+        ([], 0.9),
+        ([5.0], 0.9),
+        ([1.0, 2.0, 4.0], 0.5),
+        ([-1.0, -1.0, 10.0], 0.9),
+    ]
+    for rewards, gamma in fixed + random_cases(22, 4, case):
+        expected = sum(gamma**k * reward for k, reward in enumerate(rewards))
         got = discounted_return(rewards, gamma)
-        expect_close(got, expected, f"discounted_return({rewards}, {gamma})")
+        what = f"discounted_return({rewards}, {gamma:.3g})"
+        shifted = gamma * expected
+        if rewards and np.isclose(got, shifted) and not np.isclose(expected, shifted):
+            raise CheckFailed(
+                f"{what}: got {got:.6g} = gamma * G_0: the first reward is not discounted "
+                "(G_0 = R_1 + gamma R_2 + ...)"
+            )
+        expect_close(got, expected, what)
 
 
 def check_episodes(module: ModuleType) -> None:
     episode = get_function(module, "random_episode_rewards")
     rewards = episode(chain(), np.random.default_rng(0))
-    expect_close(np.asarray(rewards, dtype=float), np.array([1.0, 2.0]), "rewards of a -> b -> end")
+    expect_close(
+        np.asarray(rewards, dtype=float),
+        np.array([1.0, 2.0]),
+        "rewards of a -> b -> end (the reward of the step into the terminal state included)",
+    )
     coin_mdp = coin()
     rng = np.random.default_rng(1)
     draws = 4000
@@ -97,6 +118,11 @@ def check_log_fields(module: ModuleType) -> None:
     expect_close(np.asarray(log.totals), np.full(20, 3.0), f"{what}.totals")
     expect_close(np.asarray(log.returns), np.full(20, 1.0 + 0.5 * 2.0), f"{what}.returns")
     expect_close(np.asarray(log.lengths, dtype=float), np.full(20, 2.0), f"{what}.lengths")
+    lengths = expect_type(log.lengths, np.ndarray, f"{what}.lengths")
+    expect_true(
+        np.issubdtype(lengths.dtype, np.integer),
+        f"{what}.lengths: expected an integer array (numbers of steps), got dtype {lengths.dtype}",
+    )
     log = track(coin(), 20, 0)
     what = "track_random_policy(one step, gamma 1, 20, 0)"
     expect_close(np.asarray(log.returns), np.asarray(log.totals), f"{what}.returns (= totals)")
@@ -120,18 +146,12 @@ def check_tracking(module: ModuleType) -> None:
     if abs(mean - exact) > 4 * standard_error:
         raise CheckFailed(
             f"mean discounted return of the random policy in the hike: expected {exact:.3f} "
-            f"± {4 * standard_error:.3f} (4 standard errors), got {mean:.3f}"
+            f"± {4 * standard_error:.3f} (4 standard errors), got {mean:.3f}: are the actions "
+            "uniform and each outcome drawn with its probability?"
         )
-    again = track(hiking_trip(), 50, 7)
-    other = track(hiking_trip(), 50, 8)
-    first = track(hiking_trip(), 50, 7)
-    expect_true(
-        np.array_equal(again.returns, first.returns),
-        "the same seed must give the same returns: use np.random.default_rng(seed)",
-    )
-    expect_true(
-        not np.array_equal(other.returns, first.returns),
-        "different seeds gave identical returns: draw every choice from the seeded generator",
+    expect_seeded(
+        lambda seed: track(hiking_trip(), 50, seed).returns,
+        "track_random_policy(hiking_trip(), 50, seed).returns",
     )
 
 

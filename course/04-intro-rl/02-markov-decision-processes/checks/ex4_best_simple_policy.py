@@ -1,4 +1,6 @@
-"""Check for exercise 4: values against iterative evaluation, the best policy against V*."""
+"""Check for exercise 4: values against iterative evaluation, the best policy against V*,
+on the hike, the commute (also with its states listed in another order, so the start is
+not state 0) and random MDPs."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from coursetools.check_helpers import (
     expect_shape,
     expect_type,
     get_function,
+    random_cases,
 )
 from rlcourse.dp import tabular_mdp, value_iteration
 from rlcourse.mdp import MDP, Outcome, hiking_trip, model_arrays, to_toy_text, uniform_policy
@@ -90,6 +93,42 @@ def check_best(module: ModuleType, mdp: MDP, name: str) -> None:
     )
 
 
+def random_mdp(rng: np.random.Generator) -> MDP:
+    """Three acting states and a terminal one, two actions, random outcomes and rewards;
+    the episodes start in the last acting state."""
+    states = ("s0", "s1", "s2", "end")
+    transitions: dict[str, dict[str, tuple[Outcome, ...]]] = {}
+    for state in states[:3]:
+        transitions[state] = {}
+        for action in ("left", "right"):
+            targets = rng.choice(len(states), size=2, replace=False)
+            probabilities = rng.dirichlet(np.ones(2))
+            transitions[state][action] = tuple(
+                Outcome(states[t], float(p), float(rng.integers(-5, 6)))
+                for t, p in zip(targets, probabilities, strict=True)
+            )
+    return MDP(
+        states=states,
+        actions=("left", "right"),
+        transitions=transitions,
+        terminal_states=frozenset({"end"}),
+        start_state="s2",
+        gamma=0.8,
+    )
+
+
+def reordered(mdp: MDP) -> MDP:
+    """The same MDP with its states listed backwards: the start state is no longer state 0."""
+    return MDP(
+        states=mdp.states[::-1],
+        actions=mdp.actions,
+        transitions=mdp.transitions,
+        terminal_states=mdp.terminal_states,
+        start_state=mdp.start_state,
+        gamma=mdp.gamma,
+    )
+
+
 def check(module: ModuleType) -> None:
     hike = hiking_trip()
     check_values(module, hike, uniform_policy(hike), "exact_values(hiking_trip(), uniform_policy)")
@@ -104,3 +143,8 @@ def check(module: ModuleType) -> None:
     )
     check_best(module, hike, "hiking_trip()")
     check_best(module, road, "commute")
+    check_best(module, reordered(road), "the commute with its states listed backwards")
+    for number, mdp in enumerate(random_cases(24, 3, random_mdp), start=1):
+        policy = np.random.default_rng(number).dirichlet(np.ones(2), size=mdp.n_states)
+        check_values(module, mdp, policy, f"exact_values(random MDP {number}, a random policy)")
+        check_best(module, mdp, f"random MDP {number} (start state s2)")

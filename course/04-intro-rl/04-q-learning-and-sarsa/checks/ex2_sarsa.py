@@ -1,15 +1,23 @@
-"""Check of exercise 2: the SARSA update on hand-computed transitions, then one episode."""
+"""Check of exercise 2: the SARSA update on hand-computed transitions and random ones,
+then whole episodes against a reference, naming the usual mistakes when one matches."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
 import gymnasium as gym
 import numpy as np
 
-from coursetools.check_helpers import CheckFailed, expect_close, expect_equal, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    get_function,
+    random_cases,
+)
 from rlcourse.agents.tabular import epsilon_greedy_action
 from rlcourse.envs import GRIDWORLD_ID
 
@@ -46,6 +54,59 @@ def check_update(sarsa_update: Callable[..., Any]) -> None:
     expect_close(q[0, 0], 0.97, "Q[0, 0] after sarsa_update(q, 0, 0, 0.5, 2, 1, False, 0.1, 0.8)")
 
 
+def check_random_updates(sarsa_update: Callable[..., Any]) -> None:
+    def case(rng: np.random.Generator) -> tuple[Any, ...]:
+        s, a, s2, a2 = (int(x) for x in rng.integers(0, 3, size=4))
+        return s, a, float(rng.normal()), s2, a2, bool(rng.random() < 0.3)
+
+    for state, action, reward, next_state, next_action, terminated in random_cases(45, 6, case):
+        q = np.random.default_rng(state + 7).normal(size=(3, 3))
+        expected = q.copy()
+        future = 0.0 if terminated else 0.9 * expected[next_state, next_action]
+        td_error = reward + future - expected[state, action]
+        expected[state, action] += 0.3 * td_error
+        call = (
+            f"sarsa_update(q, {state}, {action}, {reward:.3f}, {next_state}, {next_action}, "
+            f"{terminated}, alpha=0.3, gamma=0.9)"
+        )
+        got = sarsa_update(q, state, action, reward, next_state, next_action, terminated, 0.3, 0.9)
+        expect_close(q, expected, f"q after {call}")
+        expect_close(float(got), td_error, f"the TD error returned by {call} (before the update)")
+
+
+@dataclass(frozen=True)
+class Variant:
+    """SARSA as the check plays it, right or with one of the usual mistakes."""
+
+    stop_on_truncated: bool = False
+    stop_on_terminated: bool = True
+    max_target: bool = False
+    redraw_action: bool = False
+
+
+MISTAKES = [
+    (
+        Variant(stop_on_truncated=True),
+        "the last update of an episode cut by the time limit used no future value: a "
+        "time-limit truncation is not a terminal state, so pass `terminated` (not "
+        "`terminated or truncated`) to sarsa_update",
+    ),
+    (
+        Variant(stop_on_terminated=False),
+        "the update into the goal added a future value: pass `terminated` to sarsa_update",
+    ),
+    (
+        Variant(max_target=True),
+        "the updates bootstrapped from max_a' Q(s', a') (Q-learning), not Q(s', a')",
+    ),
+    (
+        Variant(redraw_action=True),
+        "the action taken in s' was drawn again instead of being the next_action used in the "
+        "update: choose it once, then step with it",
+    ),
+]
+
+
 def reference_episode(
     env: gym.Env[Any, Any],
     q: np.ndarray,
@@ -53,6 +114,7 @@ def reference_episode(
     gamma: float,
     epsilon: float,
     rng: np.random.Generator,
+    variant: Variant,
 ) -> tuple[float, int]:
     """SARSA written out once more, independently of the learner's file."""
     state, _ = env.reset()
@@ -61,27 +123,43 @@ def reference_episode(
     while True:
         next_state, reward, terminated, truncated, _ = env.step(action)
         next_action = epsilon_greedy_action(q[next_state], epsilon, rng)
-        target = reward if terminated else reward + gamma * q[next_state, next_action]
+        stop = (variant.stop_on_terminated and terminated) or (
+            variant.stop_on_truncated and truncated
+        )
+        future = q[next_state].max() if variant.max_target else q[next_state, next_action]
+        target = reward if stop else reward + gamma * future
         q[state, action] += alpha * (target - q[state, action])
         total += float(reward)
         steps += 1
         if terminated or truncated:
             return total, steps
+        if variant.redraw_action:
+            next_action = epsilon_greedy_action(q[next_state], epsilon, rng)
         state, action = next_state, next_action
 
 
+def play(episode: Callable[..., Any], seed: int) -> tuple[np.ndarray, Any]:
+    env = gym.make(GRIDWORLD_ID, layout=LAYOUT, max_episode_steps=30)
+    env.reset(seed=5)
+    q = np.random.default_rng(11).normal(size=(9, 4))  # no ties
+    outcome = episode(env, q, 0.5, 0.9, 0.3, np.random.default_rng(seed))
+    return q, outcome
+
+
 def check_episode(sarsa_episode: Callable[..., Any], rng_seed: int, what: str) -> None:
-    initial = np.random.default_rng(11).normal(size=(9, 4))  # no ties
-    results = []
-    for play in (reference_episode, sarsa_episode):
-        env = gym.make(GRIDWORLD_ID, layout=LAYOUT, max_episode_steps=30)
-        env.reset(seed=5)
-        q = initial.copy()
-        outcome = play(env, q, 0.5, 0.9, 0.3, np.random.default_rng(rng_seed))
-        results.append((q, outcome))
-    (expected_q, expected_outcome), (got_q, got_outcome) = results
+    expected_q, expected_outcome = play(
+        lambda *args: reference_episode(*args, variant=Variant()), rng_seed
+    )
+    got_q, got_outcome = play(sarsa_episode, rng_seed)
     if not isinstance(got_outcome, tuple) or len(got_outcome) != 2:
         raise CheckFailed(f"sarsa_episode should return (total reward, steps), got {got_outcome!r}")
+    if not np.allclose(got_q, expected_q):
+        for variant, explanation in MISTAKES:
+            wrong_q, _ = play(
+                lambda *args, v=variant: reference_episode(*args, variant=v), rng_seed
+            )
+            if np.allclose(got_q, wrong_q):
+                raise CheckFailed(f"{what}: {explanation}")
     expect_close(float(got_outcome[0]), expected_outcome[0], f"{what}: the total reward")
     expect_equal(int(got_outcome[1]), expected_outcome[1], f"{what}: the number of steps")
     expect_close(
@@ -94,6 +172,7 @@ def check_episode(sarsa_episode: Callable[..., Any], rng_seed: int, what: str) -
 
 def check(module: ModuleType) -> None:
     check_update(get_function(module, "sarsa_update"))
+    check_random_updates(get_function(module, "sarsa_update"))
     sarsa_episode = get_function(module, "sarsa_episode")
     check_episode(sarsa_episode, 2030, "an episode that reaches the goal in 15 steps")
     check_episode(sarsa_episode, 2021, "an episode cut by the 30-step time limit")

@@ -1,7 +1,9 @@
-"""Check of exercise 4: greedy rollouts from known Q-tables, frames, and the animation."""
+"""Check of exercise 4: greedy rollouts from known Q-tables and a random one (against a
+reference), frames, and the animation through the image and title of every frame."""
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +14,13 @@ import gymnasium as gym
 import numpy as np
 from PIL import Image
 
-from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_equal,
+    expect_true,
+    get_function,
+    recorded_figures,
+)
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import DOWN, RIGHT, UP
 
@@ -95,7 +103,7 @@ def check_frames(greedy_rollout: Callable[..., Any], animate: Callable[..., Any]
         "the first and last frames are identical: render after every move",
     )
 
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, recorded_figures() as figures:
         path = Path(folder) / "trajectory.gif"
         animate(rollout, path, 4)
         if not path.is_file():
@@ -103,9 +111,46 @@ def check_frames(greedy_rollout: Callable[..., Any], animate: Callable[..., Any]
         with Image.open(path) as image:
             expect_equal(image.format, "GIF", "format of the saved animation")
             expect_equal(getattr(image, "n_frames", 1), 5, "frames in the saved GIF")
+    frames = [figure for figure in figures if not figure.target]  # the writer's frame grabs
+    expect_equal(len(frames), 5, "frames that the animation writer drew")
+    returns = np.concatenate([[0.0], np.cumsum(rollout.rewards)])
+    for t, frame in enumerate(frames):
+        images = frame.images()
+        expect_true(
+            len(images) == 1 and np.array_equal(images[0], np.asarray(rollout.frames[t])),
+            f"frame {t} of the animation should show rollout.frames[{t}]",
+        )
+        titles = " ".join(frame.titles())
+        numbers = re.findall(r"-?\d+(?:\.\d+)?", titles)
+        expect_true(
+            f"step {t}" in titles
+            and len(numbers) >= 2
+            and abs(float(numbers[1]) - returns[t]) < 0.05,
+            f"frame {t}'s title is {titles.strip()!r}; expected 'step {t}, return "
+            f"{returns[t]:.1f}' (the return of the first {t} rewards)",
+        )
+
+
+def check_random_rollout(greedy_rollout: Callable[..., Any]) -> None:
+    """A random Q-table (no ties) against a rollout computed here."""
+    q = np.random.default_rng(47).normal(size=(9, 4))
+    env = make_env(render=False)
+    state, _ = env.reset(seed=0)
+    states, actions = [state], []
+    for _ in range(12):
+        action = int(np.argmax(q[state]))
+        state, _, terminated, truncated, _ = env.step(action)
+        states.append(state)
+        actions.append(action)
+        if terminated or truncated:
+            break
+    rollout = greedy_rollout(make_env(render=False), q, 0, 12)
+    expect_equal(list(rollout.states), states, "states of the greedy rollout of a random Q-table")
+    expect_equal(list(rollout.actions), actions, "actions of that rollout")
 
 
 def check(module: ModuleType) -> None:
     greedy_rollout = get_function(module, "greedy_rollout")
     check_rollout(greedy_rollout)
+    check_random_rollout(greedy_rollout)
     check_frames(greedy_rollout, get_function(module, "animate"))

@@ -1,12 +1,11 @@
-"""Check of the project: exact and sampled evaluation of deterministic policies on Taxi-v4.
-
-The exact answers come from rlcourse.dp.evaluate_policy, which computes them another way
-(a backward recursion over the steps left, on the whole state space at once).
-"""
+"""Check of the project: your Q-learning episode against a reference on the same random
+streams (one episode reaching the goal, one cut by a time limit), then your training loop
+against the library's `train` for two seeds, with the library's Q-learning out of reach."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
@@ -14,75 +13,166 @@ import gymnasium as gym
 import numpy as np
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
-from coursetools.check_helpers import CheckFailed, expect_close, expect_true, get_function
-from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
-from rlcourse.envs.gridworld import GridWorldEnv
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_dtype,
+    expect_equal,
+    expect_shape,
+    expect_type,
+    forbidden,
+    get_function,
+)
+from rlcourse.agents.tabular import epsilon_greedy_action, linear_epsilon, train
+from rlcourse.dp import tabular_mdp, value_iteration
+
+LIBRARY_LOOP = {
+    f"rlcourse.agents.tabular.{name}": "write the Q-learning loop and its update yourself"
+    for name in ("q_learning_episode", "q_learning_update", "train")
+}
 
 
-def taxi() -> tuple[gym.Env[Any, Any], TaxiEnv]:
-    env = gym.make("Taxi-v4")
-    inner = env.unwrapped
-    if not isinstance(inner, TaxiEnv):
-        raise CheckFailed("gym.make('Taxi-v4') did not build a TaxiEnv")
-    return env, inner
+@dataclass(frozen=True)
+class Variant:
+    """Q-learning as the check plays it, right or with one of the usual mistakes."""
+
+    stop_on_truncated: bool = False
+    stop_on_terminated: bool = True
+    greedy_only: bool = False
 
 
-def pair(value: object, what: str) -> tuple[float, float]:
-    if not isinstance(value, tuple) or len(value) != 2:
-        raise CheckFailed(f"{what} should return a tuple (return, length), got {value!r}")
-    return float(value[0]), float(value[1])
+MISTAKES = [
+    (
+        Variant(stop_on_truncated=True),
+        "the last update of the episode cut by the time limit used no future value: a "
+        "time-limit truncation is not a terminal state, only `terminated` removes gamma * "
+        "max_a' q[s', a']",
+    ),
+    (
+        Variant(stop_on_terminated=False),
+        "the update into the goal added a future value: after a terminated step the target "
+        "is the reward alone",
+    ),
+    (
+        Variant(greedy_only=True),
+        "the actions were always greedy: choose each one with "
+        "epsilon_greedy_action(q[s], epsilon, rng)",
+    ),
+]
 
 
-def check_exact(exact: Callable[..., Any]) -> np.ndarray:
-    _, model = taxi()
-    mdp = tabular_mdp(model.P, 500, 6)
-    start = model.initial_state_distrib
-    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)
-    policies = {
-        "an optimal policy": optimal,
-        "always south (never ends)": np.zeros(500, dtype=np.int64),
-        "a random deterministic policy": np.random.default_rng(0).integers(0, 6, size=500),
-    }
-    for name, actions in policies.items():
-        for max_steps in (200, 10):
-            reference = evaluate_policy(mdp, deterministic_policy(actions, 6), start, max_steps)
-            what = f"exact_greedy_evaluation on Taxi with {name}, max_steps={max_steps}"
-            got_return, got_length = pair(exact(model.P, start, actions, max_steps), what)
-            expect_close(got_return, reference.expected_return, f"{what}: expected return")
-            expect_close(got_length, reference.expected_length, f"{what}: expected length")
-
-    slippery = GridWorldEnv(slip_probability=0.2)
-    try:
-        exact(slippery.P, slippery.initial_state_distrib, np.ones(40, dtype=np.int64), 50)
-    except ValueError:
-        pass
-    else:
-        raise CheckFailed(
-            "exact_greedy_evaluation on a slippery gridworld: expected a ValueError "
-            "(walking one path is exact only when every transition has one outcome)"
+def reference_episode(
+    env: gym.Env[Any, Any],
+    q: np.ndarray,
+    alpha: float,
+    gamma: float,
+    epsilon: float,
+    rng: np.random.Generator,
+    variant: Variant,
+) -> tuple[float, int]:
+    """Q-learning written out once more, independently of the learner's file."""
+    state, _ = env.reset()
+    total, steps = 0.0, 0
+    while True:
+        if variant.greedy_only:
+            action = int(np.argmax(q[state]))
+        else:
+            action = epsilon_greedy_action(q[state], epsilon, rng)
+        next_state, reward, terminated, truncated, _ = env.step(action)
+        stop = (variant.stop_on_terminated and terminated) or (
+            variant.stop_on_truncated and truncated
         )
-    return optimal
+        target = reward if stop else reward + gamma * q[next_state].max()
+        q[state, action] += alpha * (target - q[state, action])
+        total += float(reward)
+        steps += 1
+        if terminated or truncated:
+            return total, steps
+        state = next_state
 
 
-def check_sampled(sampled: Callable[..., Any], optimal: np.ndarray) -> None:
-    env, _ = taxi()
-    what = "sampled_greedy_evaluation(Taxi, optimal actions, 500 episodes)"
-    got_return, got_length = pair(sampled(env, optimal, 500, 3), what)
-    # Exact values of an optimal policy: return 7.93, length 13.07; 500 episodes estimate
-    # them to within about 0.15 (one standard error), so 0.5 is a generous margin.
-    expect_close(got_length, 13.07, f"{what}: mean length", atol=0.5, rtol=0.0)
-    expect_close(got_return, 7.93, f"{what}: mean return", atol=0.5, rtol=0.0)
+def near_optimal_q() -> np.ndarray:
+    """Taxi's optimal action values plus a little noise (no ties): episodes end soon."""
+    taxi = gym.make("Taxi-v4").unwrapped
+    if not isinstance(taxi, TaxiEnv):
+        raise CheckFailed("gym.make('Taxi-v4') did not build a TaxiEnv")
+    q = value_iteration(tabular_mdp(taxi.P, 500, 6), gamma=0.99).q_values
+    return q + np.random.default_rng(48).normal(scale=1e-3, size=q.shape)
 
-    short = gym.make("Taxi-v4", max_episode_steps=30)
-    what = "sampled_greedy_evaluation(Taxi with a 30-step limit, always south, 5 episodes)"
-    got_return, got_length = pair(sampled(short, np.zeros(500, dtype=np.int64), 5, 0), what)
-    expect_true(
-        got_length == 30.0 and got_return == -30.0,
-        f"{what}: expected (return -30, length 30): every episode runs into the time limit "
-        f"(truncated), got ({got_return}, {got_length})",
-    )
+
+def play(
+    episode: Callable[..., Any], start_q: np.ndarray, time_limit: int
+) -> tuple[np.ndarray, Any]:
+    env = gym.make("Taxi-v4", max_episode_steps=time_limit)
+    env.reset(seed=4)
+    real_reset = env.reset
+
+    def reset(**kwargs: Any) -> Any:
+        if kwargs.get("seed") is not None:
+            raise CheckFailed(
+                "q_learning_episode reset the environment with a seed: call env.reset() "
+                "without one, so that every episode starts somewhere new (the training "
+                "loop seeds once, before the first episode)"
+            )
+        return real_reset(**kwargs)
+
+    env.reset = reset  # the episode's own reset must continue the seeded stream
+    q = start_q.copy()
+    outcome = episode(env, q, 0.5, 0.9, 0.1, np.random.default_rng(7))
+    return q, outcome
+
+
+def check_episode(module: ModuleType, start_q: np.ndarray, time_limit: int, what: str) -> None:
+    def right(*args: Any) -> tuple[float, int]:
+        return reference_episode(*args, variant=Variant())
+
+    expected_q, (expected_total, expected_steps) = play(right, start_q, time_limit)
+    with forbidden(LIBRARY_LOOP, module):
+        got_q, got = play(get_function(module, "q_learning_episode"), start_q, time_limit)
+    if not isinstance(got, tuple) or len(got) != 2:
+        raise CheckFailed(f"q_learning_episode should return (total reward, steps), got {got!r}")
+    if not np.allclose(got_q, expected_q):
+        for variant, explanation in MISTAKES:
+            wrong_q, _ = play(
+                lambda *args, v=variant: reference_episode(*args, variant=v), start_q, time_limit
+            )
+            if np.allclose(got_q, wrong_q):
+                raise CheckFailed(f"{what}: {explanation}")
+    expect_close(float(got[0]), expected_total, f"{what}: the total reward")
+    expect_equal(int(got[1]), expected_steps, f"{what}: the number of steps")
+    expect_close(got_q, expected_q, f"{what}: the Q-table afterwards")
+
+
+def check_training(module: ModuleType) -> None:
+    train_q_learning = get_function(module, "train_q_learning")
+    episodes, schedule = 25, linear_epsilon(1.0, 0.1, 20)
+    for seed in (1, 2):
+        call = f"train_q_learning(Taxi-v4, {episodes} episodes, alpha=0.5, gamma=0.9, seed={seed})"
+        with forbidden(LIBRARY_LOOP, module):
+            result = train_q_learning(gym.make("Taxi-v4"), episodes, 0.5, 0.9, schedule, seed)
+        if not isinstance(result, tuple) or len(result) != 2:
+            raise CheckFailed(f"{call} should return (q, episode lengths), got {result!r}")
+        q, lengths = result
+        q = expect_type(q, np.ndarray, f"{call}: q")
+        expect_shape(q, (500, 6), f"{call}: q")
+        expect_dtype(q, np.float64, f"{call}: q")
+        expected_q, history = train(
+            gym.make("Taxi-v4"), "q_learning", episodes, 0.5, 0.9, schedule, seed, progress=False
+        )
+        got_lengths = [int(length) for length in lengths]
+        if got_lengths != history.lengths:
+            raise CheckFailed(
+                f"{call}: episode lengths {got_lengths[:8]}... differ from the library's "
+                f"train with the same seed {history.lengths[:8]}...: seed env.reset, the "
+                "action space and one generator once, before the first episode, and give "
+                "episode i epsilon(i)"
+            )
+        expect_close(q, expected_q, f"{call}: the Q-table")
 
 
 def check(module: ModuleType) -> None:
-    optimal = check_exact(get_function(module, "exact_greedy_evaluation"))
-    check_sampled(get_function(module, "sampled_greedy_evaluation"), optimal)
+    get_function(module, "q_learning_episode")
+    check_episode(module, near_optimal_q(), 200, "an episode that reaches the goal")
+    random_q = np.random.default_rng(49).normal(size=(500, 6))
+    check_episode(module, random_q, 15, "an episode cut by a 15-step time limit")
+    check_training(module)

@@ -1,22 +1,65 @@
-"""Project: train Q-learning on Taxi-v4 and report the greedy policy's average episode length,
-computed exactly (walking the deterministic model) and by playing episodes.
+"""Project: train Q-learning on Taxi-v4 with your own episode loop, then report the
+average episode length of training and of the greedy policy (computed exactly).
 
-Fill in the two functions, then run this file and `rlcourse check 4.4`.
+Fill in the two functions, then run this file (about half a minute) and `rlcourse check 4.4`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import gymnasium as gym
 import numpy as np
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train
+from rlcourse.agents.tabular import (
+    epsilon_greedy_action,  # noqa: F401 (you will need it)
+    greedy_policy,
+    linear_epsilon,
+    table_shape,  # noqa: F401 (you will need it)
+)
 
 # P[state][action] = [(probability, next_state, reward, terminated), ...]
 Model = Mapping[int, Mapping[int, Sequence[tuple[float, int, float, bool]]]]
+
+
+def q_learning_episode(
+    env: gym.Env[Any, Any],
+    q: np.ndarray,
+    alpha: float,
+    gamma: float,
+    epsilon: float,
+    rng: np.random.Generator,
+) -> tuple[float, int]:
+    """Play one episode with Q-learning, updating ``q`` in place; return (total reward, steps).
+
+    Reset with ``env.reset()``, choose every action with ``epsilon_greedy_action(q[s],
+    epsilon, rng)``, and after each step move q[s, a] toward r + gamma * max_a' q[s', a'].
+    Only ``terminated`` removes the future value: a time-limit truncation still bootstraps.
+    """
+    # TODO: one episode, the update written out by you (the check does not let your code
+    # call the library's q_learning_episode, q_learning_update or train)
+    raise NotImplementedError("q_learning_episode")
+
+
+def train_q_learning(
+    env: gym.Env[Any, Any],
+    episodes: int,
+    alpha: float,
+    gamma: float,
+    epsilon: Callable[[int], float],
+    seed: int,
+) -> tuple[np.ndarray, list[int]]:
+    """Train a float64 Q-table of zeros, shape (n_states, n_actions), for ``episodes``
+    episodes of :func:`q_learning_episode`, episode i with ``epsilon(i)``; return it and
+    the length of every episode.
+
+    Seed once, before the first episode: ``env.reset(seed=seed)``,
+    ``env.action_space.seed(seed)`` and ``rng = np.random.default_rng(seed)`` for exploring.
+    """
+    # TODO: a table of zeros, the three seeds, then one q_learning_episode per episode
+    raise NotImplementedError("train_q_learning")
 
 
 def exact_greedy_evaluation(
@@ -25,32 +68,35 @@ def exact_greedy_evaluation(
     """Expected (return, episode length) of the deterministic policy ``actions`` (shape
     (n_states,)) in a deterministic model, averaged over ``initial_distribution``; an
     episode stops when a transition terminates or after ``max_steps`` steps.
+    (Given: you do not need to change it.)
 
     Raises ValueError if a transition the policy uses has more than one outcome.
     """
-    # TODO: for every start state with probability > 0, follow the policy through
-    # model[state][action] and weight its return and length by that probability.
-    raise NotImplementedError("exact_greedy_evaluation")
-
-
-def sampled_greedy_evaluation(
-    env: gym.Env[Any, Any], actions: np.ndarray, episodes: int, seed: int
-) -> tuple[float, float]:
-    """Mean (return, episode length) of ``episodes`` episodes played with ``actions``;
-    seed the first reset with ``seed``."""
-    raise NotImplementedError("sampled_greedy_evaluation")
+    mean_return, mean_length = 0.0, 0.0
+    for start in np.flatnonzero(initial_distribution):
+        state, total, steps = int(start), 0.0, 0
+        while steps < max_steps:
+            outcomes = model[state][int(actions[state])]
+            if len(outcomes) != 1:
+                raise ValueError(f"state {state}, action {actions[state]} is not deterministic")
+            _, state, reward, terminated = outcomes[0]
+            total += reward
+            steps += 1
+            if terminated:
+                break
+        # One walk per start state is exact here: weight it by the state's probability.
+        mean_return += initial_distribution[start] * total
+        mean_length += initial_distribution[start] * steps
+    return float(mean_return), float(mean_length)
 
 
 if __name__ == "__main__":
     env = gym.make("Taxi-v4")
-    epsilon = linear_epsilon(1.0, 0.05, 2500)
-    q, history = train(env, "q_learning", 5000, alpha=0.2, gamma=0.99, epsilon=epsilon, seed=0)
+    schedule = linear_epsilon(1.0, 0.05, 2500)
+    q, lengths = train_q_learning(env, 5000, alpha=0.2, gamma=0.99, epsilon=schedule, seed=0)
     taxi = env.unwrapped
     if not isinstance(taxi, TaxiEnv):  # narrows the type, so .P is known
         raise TypeError(f"expected Taxi, got {type(taxi).__name__}")
-    actions = greedy_policy(q)
-    exact = exact_greedy_evaluation(taxi.P, taxi.initial_state_distrib, actions, 200)
-    sampled = sampled_greedy_evaluation(env, actions, 1000, seed=1)
-    print(f"trained for {history.total_steps} steps")
-    print(f"exact:   return {exact[0]:.3f}, episode length {exact[1]:.3f}")
-    print(f"sampled: return {sampled[0]:.3f}, episode length {sampled[1]:.3f}")
+    greedy = exact_greedy_evaluation(taxi.P, taxi.initial_state_distrib, greedy_policy(q), 200)
+    print(f"average length of the last 100 training episodes: {np.mean(lengths[-100:]):.2f}")
+    print(f"greedy policy, exact: average episode length {greedy[1]:.3f}, return {greedy[0]:.3f}")

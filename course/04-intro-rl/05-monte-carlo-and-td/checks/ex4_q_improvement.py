@@ -1,4 +1,5 @@
-"""Check of exercise 4: first-visit MC estimates of Q and the greedy policy they give."""
+"""Check of exercise 4: first-visit MC estimates of Q and the greedy policy they give, on
+hand-made episodes and random ones against a reference written here."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from coursetools.check_helpers import (
     expect_equal,
     expect_type,
     get_function,
+    random_cases,
 )
 from rlcourse.agents.prediction import Step
 
@@ -66,6 +68,56 @@ def check_greedy(greedy_from_q: Callable[..., Any]) -> None:
     )
 
 
+def reference_q(episodes: list[list[Step]], gamma: float) -> tuple[np.ndarray, np.ndarray]:
+    totals, counts = np.zeros((4, 3)), np.zeros((4, 3))
+    for episode in episodes:
+        seen: set[tuple[int, int]] = set()
+        for t, step in enumerate(episode):
+            if (step.state, step.action) in seen:
+                continue
+            seen.add((step.state, step.action))
+            totals[step.state, step.action] += sum(
+                gamma**k * later.reward for k, later in enumerate(episode[t:])
+            )
+            counts[step.state, step.action] += 1
+    return np.divide(totals, counts, out=np.zeros_like(totals), where=counts > 0), counts
+
+
+def random_episode(rng: np.random.Generator) -> list[Step]:
+    length = int(rng.integers(2, 8))
+    states = [int(s) for s in rng.integers(1, 4, size=length)]
+    return [
+        Step(
+            s,
+            int(rng.integers(0, 3)),
+            float(rng.integers(-3, 4)),
+            states[t + 1] if t + 1 < length else 0,
+            t + 1 == length,
+        )
+        for t, s in enumerate(states)
+    ]
+
+
+def check_random(module: ModuleType) -> None:
+    episodes = random_cases(56, 5, random_episode)
+    q, counts = module.first_visit_q(episodes, 4, 3, 0.9)
+    expected_q, expected_counts = reference_q(episodes, 0.9)
+    what = "first_visit_q(5 random episodes, 4 states, 3 actions, gamma 0.9)"
+    expect_close(counts, expected_counts, f"{what}: counts")
+    expect_close(q, expected_q, f"{what}: q")
+    tried = expected_counts > 0
+    expected_actions = np.where(
+        tried.any(axis=1), np.argmax(np.where(tried, expected_q, -np.inf), axis=1), 0
+    )
+    expect_equal(
+        np.asarray(module.greedy_from_q(expected_q, expected_counts)).tolist(),
+        expected_actions.tolist(),
+        f"greedy_from_q(q, counts) of those episodes, q = {np.round(expected_q, 3).tolist()}, "
+        f"counts = {expected_counts.tolist()}",
+    )
+
+
 def check(module: ModuleType) -> None:
     check_q(get_function(module, "first_visit_q"))
     check_greedy(get_function(module, "greedy_from_q"))
+    check_random(module)

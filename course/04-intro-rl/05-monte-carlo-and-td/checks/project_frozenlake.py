@@ -1,8 +1,6 @@
-"""Check of the project: a TD(0) estimate on FrozenLake, success rates, and the heatmaps.
-
-The reference values come from rlcourse.dp: the exact values of the random policy, and
-the exact success probability of value iteration's policy within the 100-step limit.
-"""
+"""Check of the project: a TD(0) estimate on FrozenLake against a reference run with the
+same seed, success rates against the exact success probability (rlcourse.dp), seeds, and
+the heatmaps through their data."""
 
 from __future__ import annotations
 
@@ -19,19 +17,22 @@ from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
+    expect_dtype,
     expect_equal,
     expect_png,
+    expect_seeded,
     expect_shape,
     expect_true,
     expect_type,
     get_function,
+    recorded_figures,
+    saved_to,
 )
-from rlcourse.agents.prediction import uniform_policy
+from rlcourse.agents.prediction import play_episode, td0_update, uniform_policy
 from rlcourse.dp import (
     TabularMDP,
     deterministic_policy,
     evaluate_policy,
-    policy_values,
     tabular_mdp,
     value_iteration,
 )
@@ -51,27 +52,40 @@ def pair(value: object, what: str) -> tuple[float, float]:
     return float(value[0]), float(value[1])
 
 
+def reference_estimate(
+    env: gym.Env[Any, Any], policy: np.ndarray, episodes: int, alpha: float, seed: int
+) -> np.ndarray:
+    env.reset(seed=seed)
+    rng = np.random.default_rng(seed)
+    values = np.zeros(policy.shape[0])
+    for _ in range(episodes):
+        for step in play_episode(env, policy, rng):
+            td0_update(values, step, alpha, gamma=1.0)
+    return values
+
+
 def check_estimate(td0_estimate: Callable[..., Any]) -> None:
-    env, _, mdp = lake()
+    env, _, _ = lake()
     policy = uniform_policy(16, 4)
-    exact = policy_values(mdp, policy, gamma=1.0)
-    what = "td0_estimate(FrozenLake, random policy, 10000 episodes, alpha 0.01, seed 0)"
-    values = expect_type(td0_estimate(env, policy, 10_000, 0.01, 0), np.ndarray, what)
+    what = "td0_estimate(FrozenLake, random policy, 300 episodes, alpha 0.1, seed 3)"
+    values = expect_type(td0_estimate(env, policy, 300, 0.1, 3), np.ndarray, what)
     expect_shape(values, (16,), what)
-    # Over 20 seeds, the reference solution's worst state is at most 0.10 from the truth
-    # and its mean absolute error at most 0.016; the margins allow for other random streams.
-    expect_close(values, exact, f"{what} against the exact values from rlcourse.dp", atol=0.15)
-    mean_error = float(np.abs(values - exact).mean())
-    expect_true(
-        mean_error < 0.03,
-        f"{what}: the mean absolute error is {mean_error:.3f}, expected below 0.03",
+    expect_dtype(values, np.float64, what)
+    expect_seeded(
+        lambda seed: td0_estimate(env, policy, 300, 0.1, seed),
+        "td0_estimate(FrozenLake, random policy, 300 episodes, alpha 0.1, seed)",
     )
-    again = td0_estimate(env, policy, 10_000, 0.01, 0)
-    expect_close(again, values, "a second call with the same seed (seed env.reset and the rng)")
+    expect_close(
+        values,
+        reference_estimate(env, policy, 300, 0.1, 3),
+        f"{what} against the same run made here (env.reset(seed=seed) and "
+        "np.random.default_rng(seed) once, then play_episode and td0_update)",
+    )
 
 
 def check_success_rate(success_rate: Callable[..., Any]) -> None:
     env, inner, mdp = lake()
+    env = limited(env, 100)  # FrozenLake's time limit
     optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)
     policy = deterministic_policy(optimal, 4)
     exact = evaluate_policy(mdp, policy, inner.initial_state_distrib, 100).expected_return
@@ -86,7 +100,13 @@ def check_success_rate(success_rate: Callable[..., Any]) -> None:
     # 3000 episodes (0.008 each) leave room for honest luck.
     expect_close(rate, exact, f"{what}: rate against the exact {exact:.3f}", atol=0.032)
 
-    corridor = gym.make("FrozenLake-v1", desc=["SFG"], is_slippery=False, max_episode_steps=5)
+    expect_seeded(
+        lambda seed: success_rate(env, optimal, 100, seed),
+        "success_rate(FrozenLake, optimal actions, 100 episodes, seed)",
+    )
+    corridor = limited(
+        gym.make("FrozenLake-v1", desc=["SFG"], is_slippery=False, max_episode_steps=5), 5
+    )
     got = pair(success_rate(corridor, np.array([2, 2, 2]), 7, 0), "success_rate(corridor)")
     expect_equal(got, (1.0, 0.0), "success_rate on a non-slippery S F G corridor, always right")
     got = pair(success_rate(corridor, np.array([0, 0, 0]), 7, 0), "success_rate(corridor)")
@@ -97,12 +117,53 @@ def check_success_rate(success_rate: Callable[..., Any]) -> None:
     )
 
 
+def limited(env: gym.Env[Any, Any], limit: int) -> gym.Env[Any, Any]:
+    """``env``, whose step raises once an episode runs past its ``limit`` steps."""
+    real_step, real_reset = env.step, env.reset
+    steps = [0]
+
+    def reset(**kwargs: Any) -> Any:
+        steps[0] = 0
+        return real_reset(**kwargs)
+
+    def step(action: Any) -> Any:
+        steps[0] += 1
+        if steps[0] > limit:
+            raise CheckFailed(
+                f"your loop stepped past the {limit}-step time limit: an episode also ends "
+                "when the environment says truncated (done = terminated or truncated)"
+            )
+        return real_step(action)
+
+    env.reset, env.step = reset, step
+    return env
+
+
 def check_plot(plot_value_heatmaps: Callable[..., Any]) -> None:
     exact = np.linspace(0.0, 0.5, 16)
-    with tempfile.TemporaryDirectory() as folder:
+    estimated = np.random.default_rng(57).uniform(0.0, 0.6, size=16)
+    with tempfile.TemporaryDirectory() as folder, recorded_figures() as figures:
         path = Path(folder) / "heatmaps.png"
-        plot_value_heatmaps(exact[::-1].copy(), exact, path)
+        plot_value_heatmaps(estimated.copy(), exact.copy(), path)
         expect_png(path, "plot_value_heatmaps(estimated, exact, path)", (400, 200), 50)
+        figure = saved_to(figures, path, "plot_value_heatmaps")
+    panels = [axes for axes in figure.axes if axes.images]
+    expect_equal(len(panels), 2, "heatmaps in the figure (estimate, exact)")
+    for axes, values, what in ((panels[0], estimated, "left"), (panels[1], exact, "right")):
+        name = "the estimate" if what == "left" else "the exact values"
+        expect_close(axes.images[0], values.reshape(4, 4), f"the {what} heatmap: {name}, 4 x 4")
+        labels = {f"{value:.3f}" for value in values}
+        missing = sorted(labels - set(axes.texts))
+        expect_true(
+            not missing,
+            f"the {what} heatmap: cells without their value to 3 decimals, e.g. {missing[:3]}",
+        )
+    left, right = (axes.image_limits[0] for axes in panels)
+    expect_true(
+        np.allclose(left, right),
+        f"the two heatmaps have different colour scales ({left} and {right}): give both the "
+        "same vmin and vmax, so that equal colours mean equal values",
+    )
 
 
 def check(module: ModuleType) -> None:

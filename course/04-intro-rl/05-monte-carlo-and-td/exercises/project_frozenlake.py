@@ -23,8 +23,10 @@ def td0_estimate(
 ) -> np.ndarray:
     """TD(0) estimate of V^policy (gamma = 1) from ``episodes`` episodes, starting at V = 0.
 
-    Seed ``env.reset`` and a NumPy generator for the actions with ``seed``, so that the
-    same arguments give the same estimate. Returns shape (n_states,).
+    Seed once, before the first episode: ``env.reset(seed=seed)`` and one generator
+    ``rng = np.random.default_rng(seed)`` for the actions; then play each episode with
+    ``play_episode(env, policy, rng)`` and update with ``td0_update`` step by step, so
+    that the same arguments give the same estimate. Returns shape (n_states,).
     """
     # TODO: play_episode and td0_update from rlcourse.agents.prediction (import them)
     # do the work; what is yours is the loop and the seeding.

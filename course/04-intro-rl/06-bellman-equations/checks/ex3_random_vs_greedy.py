@@ -1,8 +1,11 @@
-"""Check of exercise 3: greedy policies with ties, and sampled values against exact ones."""
+"""Check of exercise 3: greedy policies with ties (fixed and random tables), and sampled
+values: exactly gamma^(T-1) where every episode is the same, within a few standard
+errors of the exact value elsewhere, and following the seed."""
 
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 import gymnasium as gym
 import numpy as np
@@ -13,9 +16,11 @@ from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_dtype,
+    expect_seeded,
     expect_shape,
     expect_tensor,
     get_function,
+    random_cases,
 )
 from rlcourse.dp import policy_values, tabular_mdp, value_iteration
 
@@ -60,23 +65,64 @@ def lake_policy_and_answers() -> tuple[gym.Env[FrozenLakeEnv, int], np.ndarray, 
     return env, policy, float(mean), error
 
 
-def check(module: ModuleType) -> None:
-    greedy_policy = get_function(module, "greedy_policy")
-    sampled_value = get_function(module, "sampled_value")
+def reference_greedy(q: np.ndarray) -> np.ndarray:
+    tied = q >= q.max(axis=1, keepdims=True) - 1e-9
+    return tied / tied.sum(axis=1, keepdims=True)
 
-    got = expect_tensor(greedy_policy(Q.clone()), "greedy_policy(q)")
-    expect_shape(got, (5, 4), "greedy_policy(q)")
-    expect_dtype(got, torch.float64, "greedy_policy(q)")
-    expect_close(got, EXPECTED_GREEDY, "greedy_policy(q): 1/k on each of k tied best actions")
 
-    env, policy, exact_mean, exact_error = lake_policy_and_answers()
-    result = sampled_value(env, torch.from_numpy(policy), EPISODES, GAMMA, SEED)
+def check_greedy(greedy_policy: Any) -> None:
+    tables = [Q.numpy(), *random_cases(43, 3, lambda rng: rng.integers(-2, 3, size=(6, 4)) / 2)]
+    for number, q in enumerate(tables):
+        name = "the example table" if number == 0 else f"random table {number} {q.tolist()}"
+        got = expect_tensor(greedy_policy(torch.from_numpy(q.copy())), f"greedy_policy({name})")
+        expect_shape(got, q.shape, f"greedy_policy({name})")
+        expect_dtype(got, torch.float64, f"greedy_policy({name})")
+        expect_close(
+            got, reference_greedy(q), f"greedy_policy({name}): 1/k on each of k tied best actions"
+        )
+
+
+def sample(sampled_value: Any, *args: Any) -> tuple[float, float]:
+    result = sampled_value(*args)
     try:
         mean, error = (float(x) for x in result)
     except (TypeError, ValueError):
         raise CheckFailed(
             f"sampled_value should return (mean, standard error), got {result!r}"
         ) from None
+    return mean, error
+
+
+def check_same_episodes(sampled_value: Any) -> None:
+    """A lake without slips and an optimal deterministic policy: every episode takes the
+    same 6 steps, so every return is exactly gamma^5 and the standard error is 0."""
+    env = gym.make("FrozenLake-v1", is_slippery=False)
+    lake = env.unwrapped
+    assert isinstance(lake, FrozenLakeEnv)
+    mdp = tabular_mdp(lake.P, 16, 4)
+    policy = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(axis=1)]
+    mean, error = sample(sampled_value, env, torch.from_numpy(policy), 5, GAMMA, SEED)
+    what = (
+        f"sampled_value on FrozenLake without slips, an optimal policy, gamma = {GAMMA}: "
+        f"every episode reaches the goal in 6 steps, so each return is gamma^5 = {GAMMA**5:.6f}"
+    )
+    for power in (6, 4):
+        if abs(mean - GAMMA**power) < 1e-9:
+            raise CheckFailed(
+                f"{what}; got gamma^{power} = {mean:.6f}: the discount is off by one step "
+                "(G_0 = R_1 + gamma R_2 + ..., the first reward undiscounted)"
+            )
+    expect_close(mean, GAMMA**5, f"{what}, and their mean too", atol=1e-9)
+    expect_close(error, 0.0, f"{what}; their standard error is 0", atol=1e-9)
+
+
+def check(module: ModuleType) -> None:
+    check_greedy(get_function(module, "greedy_policy"))
+    sampled_value = get_function(module, "sampled_value")
+    check_same_episodes(sampled_value)
+
+    env, policy, exact_mean, exact_error = lake_policy_and_answers()
+    mean, error = sample(sampled_value, env, torch.from_numpy(policy), EPISODES, GAMMA, SEED)
     if not abs(mean - exact_mean) <= 4 * exact_error:
         raise CheckFailed(
             f"sampled_value on FrozenLake, {EPISODES} episodes of a half-optimal policy: expected "
@@ -89,3 +135,7 @@ def check(module: ModuleType) -> None:
             f"sampled_value's standard error: expected about {exact_error:.5f} "
             f"(s / sqrt(n) with n = {EPISODES}), got {error:.5f}"
         )
+    expect_seeded(
+        lambda seed: sample(sampled_value, env, torch.from_numpy(policy), 50, GAMMA, seed),
+        "sampled_value(FrozenLake, a half-optimal policy, 50 episodes, seed)",
+    )

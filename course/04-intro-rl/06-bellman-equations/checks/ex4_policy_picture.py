@@ -1,4 +1,5 @@
-"""Check of exercise 4: expected moves with slips and walls, and the saved picture."""
+"""Check of exercise 4: expected moves with slips and walls, and the picture through its
+data: the heatmap's values and each arrow's place and direction as seen on the screen."""
 
 from __future__ import annotations
 
@@ -11,9 +12,14 @@ import torch
 
 from coursetools.check_helpers import (
     CheckFailed,
+    SavedFigure,
+    expect_close,
+    expect_equal,
     expect_grid_close,
     expect_png,
     get_function,
+    recorded_figures,
+    saved_to,
 )
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv
 
@@ -67,7 +73,47 @@ def check(module: ModuleType) -> None:
     )
 
     values = torch.linspace(-5.0, 5.0, 12, dtype=torch.float64)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, recorded_figures() as figures:
         path = Path(folder) / "policy.png"
         draw_policy(values, torch.from_numpy(policy), grid, path)
         expect_png(path, "draw_policy(values, policy, grid, path)", (300, 150), 20)
+        figure = saved_to(figures, path, "draw_policy")
+    check_picture(figure, values.numpy(), d_col, d_row)
+
+
+def check_picture(
+    figure: SavedFigure, values: np.ndarray, d_col: np.ndarray, d_row: np.ndarray
+) -> None:
+    floor = ~np.isnan(d_col)
+    images = figure.images()
+    expect_equal(len(images), 1, "heatmaps (images) in the figure")
+    shown = np.where(floor, values.reshape(floor.shape), np.nan)
+    expect_grid_close(images[0], shown, "the heatmap: v on the floor cells", "walls, goal, traps")
+    arrows = [quiver for axes in figure.axes for quiver in axes.arrows]
+    expect_equal(len(arrows), 1, "quiver calls in the figure")
+    quiver = arrows[0]
+    rows, cols = np.nonzero(floor)
+    expect_equal(
+        sorted(zip(quiver.y.tolist(), quiver.x.tolist(), strict=True)),
+        sorted(zip(rows.astype(float).tolist(), cols.astype(float).tolist(), strict=True)),
+        "the (row, col) places of the arrows: one on every floor cell, x = col, y = row",
+    )
+    expect_equal(quiver.pivot, "middle", "the arrows' pivot (centre each arrow on its cell)")
+    right, up = quiver.screen_directions()
+    for index, (row, col) in enumerate(
+        zip(quiver.y.astype(int), quiver.x.astype(int), strict=True)
+    ):
+        want = np.array([d_col[row, col], -d_row[row, col]])  # row numbers grow downwards
+        got = np.array([right[index], up[index]])
+        if np.allclose(got, want * [1, -1]) and abs(want[1]) > 1e-9:
+            raise CheckFailed(
+                f"the arrow of cell (row {row}, col {col}) points {'up' if got[1] > 0 else 'down'} "
+                f"on the screen, but the policy moves {'up' if want[1] > 0 else 'down'}: imshow "
+                "puts row 0 at the top, so draw the arrows in data coordinates (angles='xy')"
+            )
+        expect_close(
+            got,
+            want,
+            f"the arrow of cell (row {row}, col {col}) as drawn: (right, up) on the screen "
+            "should be (d_col, -d_row)",
+        )

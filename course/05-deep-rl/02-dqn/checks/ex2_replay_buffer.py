@@ -1,7 +1,9 @@
-"""Check of exercise 2: wrap-around, the newest transition in row 0, uniform rows, flags apart."""
+"""Check of exercise 2: wrap-around, the newest transition in row 0, uniform rows, flags
+apart, copies of the caller's arrays, and a sampler that follows its seed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
@@ -13,9 +15,11 @@ from coursetools.check_helpers import (
     expect_between,
     expect_dtype,
     expect_equal,
+    expect_seeded,
     expect_shape,
     expect_true,
     get_function,
+    random_cases,
 )
 
 
@@ -43,6 +47,11 @@ def expect_rows_consistent(batch: Any, context: str) -> None:
         torch.equal(batch.actions, rewards.long() % 2),
         f"{context}: actions do not belong to their rows: {batch.actions[:6].tolist()} for {rows}",
     )
+    if bool((batch.terminated[rewards == 4] == 1.0).any()):
+        raise CheckFailed(
+            f"{context}: terminated is 1.0 on the transition with reward 4, which was "
+            "truncated by a time limit, not terminated: keep the two flags apart"
+        )
     expect_true(
         torch.equal(batch.terminated, (rewards == 5).float()),
         f"{context}: terminated should be 1.0 exactly on the transition with reward 5, "
@@ -55,8 +64,21 @@ def expect_rows_consistent(batch: Any, context: str) -> None:
     )
 
 
-def check(module: ModuleType) -> None:
-    buffer_class = get_function(module, "CombinedReplayBuffer")
+def expect_fields(batch: Any, rows: int) -> None:
+    for name in ("observations", "next_observations"):
+        expect_shape(getattr(batch, name), (rows, 2), f"batch.{name}")
+        expect_dtype(getattr(batch, name), torch.float32, f"batch.{name}")
+    for name, dtype in (
+        ("actions", torch.int64),
+        ("rewards", torch.float32),
+        ("terminated", torch.float32),
+        ("truncated", torch.float32),
+    ):
+        expect_shape(getattr(batch, name), (rows,), f"batch.{name}")
+        expect_dtype(getattr(batch, name), dtype, f"batch.{name}")
+
+
+def check_numbered(buffer_class: Callable[..., Any]) -> None:
     buffer = buffer_class(capacity=4, observation_size=2, seed=0)
     expect_equal(len(buffer), 0, "len(buffer) before any add")
 
@@ -80,18 +102,7 @@ def check(module: ModuleType) -> None:
     add_numbered(buffer, range(2, 6))
     expect_equal(len(buffer), 4, "len(buffer) after 6 adds into capacity 4")
     batch = buffer.sample(400)
-    for name in ("observations", "next_observations"):
-        expect_shape(getattr(batch, name), (400, 2), f"batch.{name}")
-        expect_dtype(getattr(batch, name), torch.float32, f"batch.{name}")
-    for name, dtype in (
-        ("actions", torch.int64),
-        ("rewards", torch.float32),
-        ("terminated", torch.float32),
-        ("truncated", torch.float32),
-    ):
-        expect_shape(getattr(batch, name), (400,), f"batch.{name}")
-        expect_dtype(getattr(batch, name), dtype, f"batch.{name}")
-
+    expect_fields(batch, 400)
     rewards = batch.rewards
     expect_equal(
         float(rewards[0]),
@@ -108,8 +119,59 @@ def check(module: ModuleType) -> None:
     for value in (2.0, 3.0, 4.0, 5.0):
         count = int((rewards[1:] == value).sum())
         expect_between(count, 50, 150, f"rows 1..399 with reward {value:g} (uniform: about 100)")
-
     expect_rows_consistent(batch, "sample(400) after 6 adds")
+
+
+def check_random_fills(buffer_class: Callable[..., Any]) -> None:
+    """Random capacities and numbers of adds against a list of the last ``capacity``."""
+
+    def case(rng: np.random.Generator) -> tuple[int, int]:
+        return int(rng.integers(1, 9)), int(rng.integers(1, 30))
+
+    for capacity, adds in random_cases(2, 6, case):
+        buffer = buffer_class(capacity=capacity, observation_size=2, seed=3)
+        add_numbered(buffer, range(adds))
+        kept = list(range(adds))[-capacity:]
+        context = f"capacity {capacity} after {adds} adds (rewards 0..{adds - 1})"
+        expect_equal(len(buffer), len(kept), f"len(buffer), {context}")
+        batch = buffer.sample(200)
+        expect_equal(float(batch.rewards[0]), float(kept[-1]), f"row 0's reward, {context}")
+        drawn = {int(reward) for reward in batch.rewards.tolist()}
+        expect_true(
+            drawn == set(kept),
+            f"{context}: expected the sampled rewards to be the stored {kept}, got {sorted(drawn)}",
+        )
+
+
+def check_copies(buffer_class: Callable[..., Any]) -> None:
+    """A caller that reuses one array for every observation must not change what is stored."""
+    buffer = buffer_class(capacity=8, observation_size=2, seed=0)
+    observation = np.zeros(2, dtype=np.float32)
+    for i in range(3):
+        observation[:] = (i, -i)  # the same array, changed in place
+        buffer.add(observation, i % 2, float(i), observation + 1, False, False)
+    observation[:] = (99, 99)
+    batch = buffer.sample(64)
+    expect_true(
+        bool((batch.observations[:, 0] == batch.rewards).all()),
+        "the caller reused one observation array and changed it in place after add(): your "
+        "buffer's stored observations changed with it, so add() keeps references; copy the "
+        "values into the buffer's own arrays",
+    )
+
+
+def check(module: ModuleType) -> None:
+    buffer_class = get_function(module, "CombinedReplayBuffer")
+    check_numbered(buffer_class)
+    check_random_fills(buffer_class)
+    check_copies(buffer_class)
+
+    def rewards_drawn(seed: int) -> torch.Tensor:
+        buffer = buffer_class(capacity=16, observation_size=2, seed=seed)
+        add_numbered(buffer, range(16))
+        return buffer.sample(32).rewards
+
+    expect_seeded(rewards_drawn, "the rewards of sample(32) from buffers made with seed=…")
 
     try:
         buffer_class(capacity=3, observation_size=2, seed=0).sample(1)

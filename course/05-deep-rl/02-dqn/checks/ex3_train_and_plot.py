@@ -1,13 +1,18 @@
-"""Check of exercise 3: the TD loss against hand-computed numbers, the plot, a short run."""
+"""Check of exercise 3: the TD loss and its gradient against a reference computed here,
+on a batch where every taken action is non-greedy and on seeded random batches; the
+plot through the data it draws; a short run of the given loop."""
 
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 import torch
+import torch.nn.functional as F
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -17,68 +22,129 @@ from coursetools.check_helpers import (
     expect_true,
     expect_type,
     get_function,
+    random_cases,
+    recorded_figures,
+    saved_to,
 )
 from rlcourse.agents.dqn import DQNConfig, QNetwork
 from rlcourse.seeding import seed_everything
 
-# A batch of 4 transitions, 2 actions, gamma = 0.9. Row 1 terminated, row 2 truncated.
-Q_VALUES = [[1.0, 2.0], [0.5, -1.0], [3.0, 0.0], [0.0, 0.2]]
-ACTIONS = [1, 0, 0, 1]  # so Q(s, a) = (2.0, 0.5, 3.0, 0.2)
-REWARDS = [1.0, 0.0, 1.0, -1.0]
-NEXT_Q = [[1.0, 3.0], [2.0, 0.0], [5.0, 4.0], [0.4, 0.6]]  # max: (3, 2, 5, 0.6)
-TERMINATED = [0.0, 1.0, 0.0, 0.0]
-TRUNCATED = [0.0, 0.0, 1.0, 0.0]
-# y = (1 + 0.9*3, 0, 1 + 0.9*5, -1 + 0.9*0.6) = (3.7, 0, 5.5, -0.46)
-# errors Q(s, a) - y = (-1.7, 0.5, -2.5, 0.66)
-# Huber: (1.7 - 0.5, 0.5 * 0.5², 2.5 - 0.5, 0.5 * 0.66²) = (1.2, 0.125, 2.0, 0.2178)
-EXPECTED_LOSS = (1.2 + 0.125 + 2.0 + 0.2178) / 4
-# d loss / d Q(s, a) = clip(error, -1, 1) / 4; zero for the actions not taken.
-EXPECTED_GRADIENT = [[0.0, -0.25], [0.125, 0.0], [-0.25, 0.0], [0.0, 0.165]]
-# What common mistakes give instead (same batch):
-MISTAKES = {
-    # y also cut at the truncated row: y = (3.7, 0, 1, -0.46), error 2 -> Huber 1.5
-    (1.2 + 0.125 + 1.5 + 0.2178) / 4: "you stopped bootstrapping on `truncated`: a time "
-    "limit is not a terminal state, only `terminated` may zero the next value",
-    # the mean squared error instead of Huber:
-    (1.7**2 + 0.5**2 + 2.5**2 + 0.66**2) / 4: "this is the mean squared error; use the Huber "
-    "loss (smooth_l1_loss with beta = 1)",
-    # terminated ignored: row 1's y = 0.9*2 = 1.8, error -1.3 -> Huber 0.8
-    (1.2 + 0.8 + 2.0 + 0.2178) / 4: "`terminated` did not stop the bootstrap: "
-    "y = r + gamma * (1 - terminated) * max Q_target(s', .)",
+GAMMA = 0.9
+# 4 transitions, 3 actions. No taken action is the greedy one, and no next state's best
+# action is the taken one, so reading Q at the max or the target at `actions` shows.
+# Row 1 terminated, row 2 truncated.
+EXAMPLE = {
+    "q_values": [[1.0, 2.0, 0.0], [0.5, -1.0, 3.0], [3.0, 0.0, 1.0], [0.0, 0.2, -0.5]],
+    "actions": [0, 1, 2, 0],
+    "rewards": [1.0, 0.0, 1.0, -1.0],
+    "next_q_target": [[1.0, 3.0, 0.0], [2.0, 0.0, 1.0], [5.0, 4.0, 0.0], [0.4, 0.6, -1.0]],
+    "terminated": [0.0, 1.0, 0.0, 0.0],
+    "truncated": [0.0, 0.0, 1.0, 0.0],
 }
 
 
-def batch(requires_grad: bool) -> dict[str, torch.Tensor]:
+@dataclass(frozen=True)
+class Variant:
+    """How the loss is computed: the right way, or with one of the usual mistakes."""
+
+    q_at_taken_action: bool = True
+    target_max: bool = True
+    stop_on_terminated: bool = True
+    stop_on_truncated: bool = False
+    huber: bool = True
+
+
+RIGHT = Variant()
+MISTAKES = [
+    (
+        Variant(q_at_taken_action=False),
+        "Q(s, a) must be read at the taken action (q_values.gather(1, actions[:, None])), "
+        "not as the max over actions",
+    ),
+    (
+        Variant(target_max=False),
+        "the target takes max over a' of next_q_target, not its value at the stored action",
+    ),
+    (
+        Variant(stop_on_truncated=True),
+        "you stopped bootstrapping on `truncated`: a time limit is not a terminal state, "
+        "only `terminated` may zero the next value",
+    ),
+    (
+        Variant(stop_on_terminated=False),
+        "`terminated` did not stop the bootstrap: y = r + gamma * (1 - terminated) * max ...",
+    ),
+    (Variant(huber=False), "this is the mean squared error; use the Huber loss (smooth_l1_loss)"),
+]
+
+
+def tensors(batch: dict[str, Any]) -> dict[str, torch.Tensor]:
+    made = {name: torch.tensor(values) for name, values in batch.items()}
+    made["q_values"].requires_grad_(True)
+    made["next_q_target"].requires_grad_(True)
+    return made
+
+
+def reference(batch: dict[str, torch.Tensor], variant: Variant) -> tuple[float, torch.Tensor]:
+    """The loss and d loss / d q_values, computed the way ``variant`` says."""
+    q_values = batch["q_values"].detach().clone().requires_grad_(True)
+    actions = batch["actions"].unsqueeze(1)
+    if variant.q_at_taken_action:
+        q = q_values.gather(1, actions).squeeze(1)
+    else:
+        q = q_values.max(dim=1).values
+    next_q = batch["next_q_target"].detach()
+    next_value = next_q.max(dim=1).values if variant.target_max else next_q.gather(1, actions)[:, 0]
+    done = torch.zeros_like(batch["rewards"])
+    if variant.stop_on_terminated:
+        done = torch.maximum(done, batch["terminated"])
+    if variant.stop_on_truncated:
+        done = torch.maximum(done, batch["truncated"])
+    target = batch["rewards"] + GAMMA * (1.0 - done) * next_value
+    loss = F.smooth_l1_loss(q, target) if variant.huber else F.mse_loss(q, target)
+    loss.backward()
+    assert q_values.grad is not None
+    return float(loss), q_values.grad
+
+
+def random_batch(rng: np.random.Generator) -> dict[str, Any]:
+    size, actions = 32, 3
     return {
-        "q_values": torch.tensor(Q_VALUES, requires_grad=requires_grad),
-        "actions": torch.tensor(ACTIONS),
-        "rewards": torch.tensor(REWARDS),
-        "next_q_target": torch.tensor(NEXT_Q, requires_grad=requires_grad),
-        "terminated": torch.tensor(TERMINATED),
-        "truncated": torch.tensor(TRUNCATED),
+        "q_values": (rng.normal(size=(size, actions)) * 2).astype(np.float32).tolist(),
+        "actions": rng.integers(0, actions, size=size).tolist(),
+        "rewards": rng.normal(size=size).astype(np.float32).tolist(),
+        "next_q_target": (rng.normal(size=(size, actions)) * 2).astype(np.float32).tolist(),
+        "terminated": (rng.random(size) < 0.2).astype(np.float32).tolist(),
+        "truncated": (rng.random(size) < 0.2).astype(np.float32).tolist(),
     }
 
 
-def check_loss(td_loss: object) -> None:
-    assert callable(td_loss)
-    inputs = batch(requires_grad=True)
-    loss = expect_tensor(td_loss(**inputs, gamma=0.9), "td_loss(...)")
-    expect_shape(loss, (), "td_loss(...) (a scalar)")
+def check_loss(td_loss: Any, batch: dict[str, Any], name: str) -> None:
+    inputs = tensors(batch)
+    loss = expect_tensor(td_loss(**inputs, gamma=GAMMA), f"td_loss on {name}")
+    expect_shape(loss, (), f"td_loss on {name} (a scalar)")
     value = float(loss.detach())
-    for wrong, explanation in MISTAKES.items():
-        if abs(value - wrong) < 1e-4:
-            raise CheckFailed(f"td_loss on the example batch: got {value:.4f}: {explanation}")
-    expect_close(
-        value, EXPECTED_LOSS, "td_loss on the example batch (see the check's comments)", atol=1e-4
-    )
+    right, gradient = reference(inputs, RIGHT)
+    if abs(value - right) > 1e-4:
+        for variant, explanation in MISTAKES:
+            wrong, _ = reference(inputs, variant)
+            if abs(value - wrong) < 1e-4:
+                raise CheckFailed(f"td_loss on {name}: got {value:.4f}: {explanation}")
+        expect_close(
+            value,
+            right,
+            f"td_loss on {name} (Huber loss of Q(s, a) - y, "
+            "y = r + gamma * (1 - terminated) * max_a' next_q_target)",
+            atol=1e-4,
+        )
     loss.backward()
     q_grad = inputs["q_values"].grad
     if q_grad is None:
         raise CheckFailed("no gradient reached q_values: do not detach Q(s, a)")
     expect_close(
         q_grad,
-        torch.tensor(EXPECTED_GRADIENT),
-        "d loss / d q_values (only the taken actions get a gradient)",
+        gradient,
+        f"d loss / d q_values on {name} (only the taken actions get a gradient)",
         atol=1e-5,
     )
     next_grad = inputs["next_q_target"].grad
@@ -89,27 +155,46 @@ def check_loss(td_loss: object) -> None:
         )
 
 
-def check_plot(plot_episode_rewards: object) -> None:
-    assert callable(plot_episode_rewards)
-    returns = [10.0, 20.0, 30.0, 40.0, 50.0, 80.0]
-    with tempfile.TemporaryDirectory() as folder:
+def check_plot(plot_episode_rewards: Any) -> None:
+    returns = [10.0, 20.0, 30.0, 40.0, 50.0, 80.0, 20.0]
+    window = 3
+    expected = np.array([20.0, 30.0, 40.0, 170.0 / 3, 50.0])
+    with tempfile.TemporaryDirectory() as folder, recorded_figures() as figures:
         path = Path(folder) / "rewards.png"
-        averages = plot_episode_rewards(returns, 3, path)
+        averages = plot_episode_rewards(returns, window, path)
         averages = expect_type(averages, np.ndarray, "plot_episode_rewards(...)")
-        expect_close(
-            averages,
-            np.array([20.0, 30.0, 40.0, 170.0 / 3]),
-            "moving average of [10, 20, 30, 40, 50, 80] with window 3",
-        )
-        expect_true(path.is_file(), f"plot_episode_rewards did not save a figure to {path}")
-        expect_true(
-            path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", "the saved file is not a PNG image"
-        )
-        expect_true(path.stat().st_size > 2000, "the saved figure is (almost) empty")
+        expect_close(averages, expected, f"moving average of {returns} with window {window}")
+        figure = saved_to(figures, path, "plot_episode_rewards")
+    lines = figure.lines()
+    drawn = [line for line in lines if np.array_equal(line.y, returns)]
+    expect_true(
+        len(drawn) == 1,
+        f"the figure should draw each episode's return {returns} as one line; its lines "
+        f"have y = {[line.y.tolist() for line in lines]}",
+    )
+    average = [line for line in lines if line.y.size == 5 and np.allclose(line.y, expected)]
+    expect_true(
+        len(average) == 1,
+        f"the figure should draw the moving average {expected.round(2).tolist()} as a line",
+    )
+    episodes = drawn[0].x
+    expect_close(
+        average[0].x,
+        episodes[window - 1 :],
+        "the x of the moving average's points (each is drawn at the last episode of its window)",
+    )
+    axes = figure.axes[0]
+    expect_true(
+        bool(axes.xlabel and axes.ylabel),
+        f"label both axes (x: {axes.xlabel!r}, y: {axes.ylabel!r})",
+    )
 
 
 def check(module: ModuleType) -> None:
-    check_loss(get_function(module, "td_loss"))
+    td_loss = get_function(module, "td_loss")
+    check_loss(td_loss, EXAMPLE, "the example batch")
+    for number, batch in enumerate(random_cases(53, 3, random_batch), start=1):
+        check_loss(td_loss, batch, f"random batch {number} of 32 transitions")
     check_plot(get_function(module, "plot_episode_rewards"))
 
     # A short run of the given loop: your loss must change the network's weights.

@@ -47,20 +47,38 @@ def check(module: ModuleType) -> None:
 
     for observation_size, action_count, hidden in ARCHITECTURES:
         network = QNetwork(observation_size, action_count, hidden)
-        expected = {
-            "observation_size": observation_size,
-            "hidden_sizes": list(hidden),
-            "action_count": action_count,
-        }
+        call = f"architecture_of(QNetwork({observation_size}, {action_count}, {hidden}))"
+        architecture = expect_type(architecture_of(network), dict, call)
         expect_equal(
-            architecture_of(network),
-            expected,
-            f"architecture_of(QNetwork({observation_size}, {action_count}, {hidden}))",
+            sorted(architecture), ["action_count", "hidden_sizes", "observation_size"], call
+        )
+        expect_equal(
+            architecture["observation_size"], observation_size, f"{call}['observation_size']"
+        )
+        expect_equal(architecture["action_count"], action_count, f"{call}['action_count']")
+        # A list or a tuple: JSON writes both as a list, and QNetwork takes either.
+        hidden_sizes = architecture["hidden_sizes"]
+        if not isinstance(hidden_sizes, list | tuple):
+            raise CheckFailed(
+                f"{call}['hidden_sizes']: expected a list, got {type(hidden_sizes).__name__}"
+            )
+        expect_equal(
+            list(hidden_sizes),
+            list(hidden),
+            f"{call}['hidden_sizes'] (the widths of the hidden layers, not the output layer)",
         )
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "not" / "yet" / "there" / "q.pt"
-            save_checkpoint(network, path)
+            try:
+                save_checkpoint(network, path)
+            except (OSError, RuntimeError) as error:
+                if path.parent.is_dir():
+                    raise
+                raise CheckFailed(
+                    f"save_checkpoint into a folder that does not exist yet raised {error!r}: "
+                    "create the missing parent folders first"
+                ) from None
             expect_true(path.is_file(), f"save_checkpoint wrote no file at {path}")
             sidecar = path.with_suffix(".json")
             expect_true(sidecar.is_file(), f"save_checkpoint wrote no {sidecar.name} next to q.pt")

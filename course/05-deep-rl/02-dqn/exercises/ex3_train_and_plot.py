@@ -49,7 +49,8 @@ def td_loss(
 
 
 def plot_episode_rewards(returns: list[float], window: int, path: Path) -> np.ndarray:
-    """Plot each episode's return and their moving average; save the figure to ``path``.
+    """Plot each episode's return and their moving average, each average at the last
+    episode of its window, on labelled axes; save the figure to ``path``.
 
     Returns the moving average: element i is the mean of returns[i : i + window], so
     the array has len(returns) - window + 1 elements.
