@@ -166,6 +166,7 @@ def test_a_regen_replaces_the_outputs_and_leaves_no_scratch(fake_lesson: Written
     assert sorted(p.name for p in fake_lesson.folder.iterdir() if p.is_dir()) == [
         "checks",
         "exercises",
+        "mistakes",
         "outputs",
         "solutions",
     ]
