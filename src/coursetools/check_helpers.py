@@ -22,6 +22,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
+import gymnasium as gym
 import numpy as np
 import torch
 from matplotlib.axes import Axes
@@ -247,6 +248,7 @@ class PlottedAxes:
     image_limits: list[tuple[float, float]]  # each image's colour scale (vmin, vmax)
     arrows: list[PlottedArrows]
     texts: list[str]  # ax.text and annotate strings
+    legend: list[str]  # the legend's entries, empty without a legend
     bars: np.ndarray  # (bars, 2): the centre x and the height of each bar, in drawing order
     points: list[np.ndarray]  # (n, 2) x, y of each scatter call
     fills: list[np.ndarray]  # (n, 2) vertices of each filled area (fill_between, fill)
@@ -331,6 +333,8 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         if isinstance(quiver, Quiver)
     ]
     texts = [text.get_text() for text in axes.texts]
+    legend = axes.get_legend()
+    entries = [text.get_text() for text in legend.get_texts()] if legend is not None else []
     bars = np.array(
         [
             (patch.get_x() + patch.get_width() / 2, patch.get_height())
@@ -358,6 +362,7 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         limits,
         arrows,
         texts,
+        entries,
         bars,
         points,
         fills,
@@ -389,6 +394,29 @@ def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ..
         yield calls
     finally:
         setattr(module, name, original)
+
+
+def stop_after(env: gym.Env[Any, Any], limit: int) -> gym.Env[Any, Any]:
+    """``env``, whose ``step`` fails the check once an episode runs past ``limit`` steps
+    (its time limit), instead of letting a loop that ignores ``truncated`` run forever."""
+    real_step, real_reset = env.step, env.reset
+    steps = [0]
+
+    def reset(**kwargs: Any) -> Any:
+        steps[0] = 0
+        return real_reset(**kwargs)
+
+    def step(action: Any) -> Any:
+        steps[0] += 1
+        if steps[0] > limit:
+            raise CheckFailed(
+                f"your loop stepped past the {limit}-step time limit: an episode also ends "
+                "when the environment says truncated (stop on terminated or truncated)"
+            )
+        return real_step(action)
+
+    env.reset, env.step = reset, step
+    return env
 
 
 def random_cases(seed: int, count: int, make: Callable[[np.random.Generator], T]) -> list[T]:

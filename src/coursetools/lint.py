@@ -338,6 +338,7 @@ def lint_lesson(lesson: WrittenLesson) -> list[str]:
         + lint_structure(lesson, headings)
         + lint_code(lesson, fences)
         + lint_exercises(lesson)
+        + lint_mistakes(lesson)
         + lint_figures(lesson)
         + lint_claims(lesson)
         + lint_maths(lesson)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import ModuleType
 
+import gymnasium as gym
 import matplotlib
 
 matplotlib.use("Agg")
@@ -24,6 +25,7 @@ from coursetools.check_helpers import (
     recorded_calls,
     recorded_figures,
     saved_to,
+    stop_after,
 )
 
 
@@ -76,6 +78,7 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
     with recorded_figures() as figures:
         fig, (left, right) = plt.subplots(1, 2)
         left.plot([1, 2, 3], [4.0, 5.0, 6.0], label="curve")
+        left.legend()
         left.set(title="left", xlabel="step", ylabel="return")
         right.imshow(np.ma.masked_invalid([[1.0, np.nan], [2.0, 3.0]]))
         right.quiver([0.0], [1.0], [1.0], [-1.0])
@@ -91,6 +94,7 @@ def test_saved_figures_are_recorded_with_their_data(tmp_path: Path) -> None:
     [line] = saved.lines()
     assert line.label == "curve" and line.y.tolist() == [4.0, 5.0, 6.0]
     assert saved.axes[0].xlabel == "step"
+    assert (saved.axes[0].legend, saved.axes[1].legend) == (["curve"], [])
     np.testing.assert_array_equal(saved.images()[0], [[1.0, np.nan], [2.0, 3.0]])
     assert saved.axes[1].image_limits == [(1.0, 3.0)]
     arrows = saved.axes[1].arrows[0]
@@ -134,3 +138,14 @@ def test_calls_to_a_learners_helper_are_recorded() -> None:
         learner.play()
     assert [call[0].tolist() for call in calls] == [[0.0, 0.0], [1.0, 0.0]]
     assert learner.draw is original
+
+
+def test_an_episode_past_its_time_limit_fails_the_check() -> None:
+    env = stop_after(gym.make("FrozenLake-v1", is_slippery=False, max_episode_steps=3), 3)
+    env.reset(seed=0)
+    for _ in range(3):
+        env.step(0)
+    with pytest.raises(CheckFailed, match="stepped past the 3-step time limit"):
+        env.step(0)
+    env.reset()
+    env.step(0)  # a new episode counts from 0

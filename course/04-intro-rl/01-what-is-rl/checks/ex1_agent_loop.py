@@ -1,4 +1,5 @@
-"""Check for exercise 1: the same episode as a reference loop, one printed line per step."""
+"""Check for exercise 1: the same episode as a reference loop (slippery and cut by a time
+limit), one printed line per step, and discounted returns, fixed and random."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 import gymnasium as gym
+import numpy as np
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -16,6 +18,8 @@ from coursetools.check_helpers import (
     expect_equal,
     expect_type,
     get_function,
+    random_cases,
+    stop_after,
 )
 
 RIGHT, LEFT = 2, 0
@@ -59,10 +63,18 @@ def check_episode(module: ModuleType, env_kwargs: dict[str, Any], action: int, s
     what = f"run_episode(FrozenLake-v1 {env_kwargs}, always action {action}, seed={seed})"
     expected = reference_episode(gym.make("FrozenLake-v1", **env_kwargs), action, seed)
     printed = io.StringIO()
+    env = stop_after(
+        gym.make("FrozenLake-v1", **env_kwargs), env_kwargs.get("max_episode_steps", 100)
+    )
     with contextlib.redirect_stdout(printed):
-        got = run_episode(gym.make("FrozenLake-v1", **env_kwargs), lambda state: action, seed)
+        got = run_episode(env, lambda state: action, seed)
     got = expect_type(got, list, what)
-    expect_equal(as_tuples(got, what), as_tuples(expected, "reference"), f"{what}: transitions")
+    expect_equal(
+        as_tuples(got, what),
+        as_tuples(expected, "reference"),
+        f"{what}: transitions (state before the step, action, reward, next state, flags; "
+        "reset once with env.reset(seed=seed))",
+    )
     lines = [line for line in printed.getvalue().splitlines() if line.strip()]
     expect_equal(len(lines), len(expected), f"{what}: number of printed lines (one per step)")
 
@@ -77,9 +89,18 @@ def check(module: ModuleType) -> None:
     transition_type = getattr(module, "Transition", None)
     if transition_type is None:
         raise CheckFailed("your file defines no `Transition`: keep the dataclass from the stub")
-    rewards = [0.0, -1.0, 2.0, 4.0]
-    transitions = [transition_type(0, 0, r, 0, False, False) for r in rewards]
-    expected = sum(0.5**t * r for t, r in enumerate(rewards))
-    expect_close(
-        episode_return(transitions, 0.5), expected, f"episode_return(rewards {rewards}, 0.5)"
-    )
+
+    def case(rng: np.random.Generator) -> tuple[list[float], float]:
+        rewards = [float(r) for r in rng.integers(-3, 4, size=int(rng.integers(1, 7)))]
+        return rewards, float(rng.uniform(0.1, 0.99))
+
+    for rewards, gamma in [([0.0, -1.0, 2.0, 4.0], 0.5), *random_cases(12, 3, case)]:
+        transitions = [transition_type(0, 0, r, 0, False, False) for r in rewards]
+        expected = sum(gamma**t * r for t, r in enumerate(rewards))
+        got = episode_return(transitions, gamma)
+        what = f"episode_return(rewards {rewards}, {gamma:.3g})"
+        if np.isclose(got, gamma * expected) and not np.isclose(expected, gamma * expected):
+            raise CheckFailed(
+                f"{what}: got {got:.6g} = gamma * G_0: the first reward is not discounted"
+            )
+        expect_close(got, expected, what)

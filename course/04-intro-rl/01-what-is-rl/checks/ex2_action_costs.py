@@ -1,4 +1,5 @@
-"""Check for exercise 2: every step's reward is the environment's minus the action's cost."""
+"""Check for exercise 2: every step's reward is the environment's minus the action's cost
+(fixed and random costs), the original reward kept, and plan returns that stop at the end."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ from typing import Any
 
 import gymnasium as gym
 
-from coursetools.check_helpers import CheckFailed, expect_close, expect_equal, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_close,
+    expect_equal,
+    get_function,
+    random_cases,
+)
 
 LEFT, DOWN, RIGHT, UP = 0, 1, 2, 3
 COSTS = [0.1, 0.0, 0.05, 0.3]  # left, down, right, up
@@ -27,13 +34,17 @@ def reference(env: gym.Env[Any, Any], plan: list[int], seed: int) -> list[tuple[
     return steps
 
 
-def check_wrapper(module: ModuleType, slippery: bool, plan: list[int], seed: int) -> None:
+def check_wrapper(
+    module: ModuleType, slippery: bool, plan: list[int], seed: int, costs: list[float]
+) -> None:
     wrapper = getattr(module, "ActionCosts", None)
     if wrapper is None:
         raise CheckFailed("your file defines no `ActionCosts`: keep the class from the stub")
-    what = f"ActionCosts(FrozenLake-v1 is_slippery={slippery}, costs {COSTS})"
+    what = (
+        f"ActionCosts(FrozenLake-v1 is_slippery={slippery}, costs {[round(c, 3) for c in costs]})"
+    )
     expected = reference(gym.make("FrozenLake-v1", is_slippery=slippery), plan, seed)
-    env = wrapper(gym.make("FrozenLake-v1", is_slippery=slippery), COSTS)
+    env = wrapper(gym.make("FrozenLake-v1", is_slippery=slippery), costs)
     env.reset(seed=seed)
     for t, (action, (observation, env_reward, terminated, truncated)) in enumerate(
         zip(plan, expected, strict=False)
@@ -43,7 +54,7 @@ def check_wrapper(module: ModuleType, slippery: bool, plan: list[int], seed: int
             raise CheckFailed(f"{what}.step: expected a 5-tuple (obs, r, term, trunc, info)")
         step = f"{what}, step {t} (action {action})"
         expect_equal(got[0], observation, f"{step}: observation")
-        expect_close(got[1], env_reward - COSTS[action], f"{step}: reward")
+        expect_close(got[1], env_reward - costs[action], f"{step}: reward (env's minus the cost)")
         expect_equal((got[2], got[3]), (terminated, truncated), f"{step}: (terminated, truncated)")
         info = got[4]
         if not isinstance(info, dict) or "env_reward" not in info:
@@ -69,10 +80,17 @@ def check_plan_return(module: ModuleType) -> None:
         )
         env = wrapper(gym.make("FrozenLake-v1", is_slippery=slippery), COSTS)
         got = plan_return(env, plan, seed)
-        expect_close(got, expected, f"plan_return(slippery={slippery}, plan {plan}, seed={seed})")
+        expect_close(
+            got,
+            expected,
+            f"plan_return(slippery={slippery}, plan {plan}, seed={seed}) (stop when the episode "
+            "ends, before the plan does)",
+        )
 
 
 def check(module: ModuleType) -> None:
-    check_wrapper(module, slippery=False, plan=SHORT_PATH, seed=0)
-    check_wrapper(module, slippery=True, plan=WANDERING, seed=5)
+    check_wrapper(module, slippery=False, plan=SHORT_PATH, seed=0, costs=COSTS)
+    check_wrapper(module, slippery=True, plan=WANDERING, seed=5, costs=COSTS)
+    for costs in random_cases(13, 2, lambda rng: [float(c) for c in rng.uniform(-1, 1, 4)]):
+        check_wrapper(module, slippery=True, plan=WANDERING, seed=6, costs=costs)
     check_plan_return(module)

@@ -27,6 +27,7 @@ from coursetools.check_helpers import (
     get_function,
     recorded_figures,
     saved_to,
+    stop_after,
 )
 from rlcourse.agents.prediction import play_episode, td0_update, uniform_policy
 from rlcourse.dp import (
@@ -85,7 +86,7 @@ def check_estimate(td0_estimate: Callable[..., Any]) -> None:
 
 def check_success_rate(success_rate: Callable[..., Any]) -> None:
     env, inner, mdp = lake()
-    env = limited(env, 100)  # FrozenLake's time limit
+    env = stop_after(env, 100)  # FrozenLake's time limit
     optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)
     policy = deterministic_policy(optimal, 4)
     exact = evaluate_policy(mdp, policy, inner.initial_state_distrib, 100).expected_return
@@ -104,7 +105,7 @@ def check_success_rate(success_rate: Callable[..., Any]) -> None:
         lambda seed: success_rate(env, optimal, 100, seed),
         "success_rate(FrozenLake, optimal actions, 100 episodes, seed)",
     )
-    corridor = limited(
+    corridor = stop_after(
         gym.make("FrozenLake-v1", desc=["SFG"], is_slippery=False, max_episode_steps=5), 5
     )
     got = pair(success_rate(corridor, np.array([2, 2, 2]), 7, 0), "success_rate(corridor)")
@@ -115,28 +116,6 @@ def check_success_rate(success_rate: Callable[..., Any]) -> None:
         (0.0, 0.0),
         "success_rate on the same corridor, always left (every episode hits the 5-step limit)",
     )
-
-
-def limited(env: gym.Env[Any, Any], limit: int) -> gym.Env[Any, Any]:
-    """``env``, whose step raises once an episode runs past its ``limit`` steps."""
-    real_step, real_reset = env.step, env.reset
-    steps = [0]
-
-    def reset(**kwargs: Any) -> Any:
-        steps[0] = 0
-        return real_reset(**kwargs)
-
-    def step(action: Any) -> Any:
-        steps[0] += 1
-        if steps[0] > limit:
-            raise CheckFailed(
-                f"your loop stepped past the {limit}-step time limit: an episode also ends "
-                "when the environment says truncated (done = terminated or truncated)"
-            )
-        return real_step(action)
-
-    env.reset, env.step = reset, step
-    return env
 
 
 def check_plot(plot_value_heatmaps: Callable[..., Any]) -> None:

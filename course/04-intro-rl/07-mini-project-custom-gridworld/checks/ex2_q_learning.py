@@ -25,6 +25,11 @@ def check_update(update: Callable[..., Any]) -> None:
     q, counts = np.zeros((3, 2)), np.zeros((3, 2))
     for reward in (2.0, 4.0, 9.0):
         update(q, counts, 0, 1, reward, 2, True, 0.9, 1.0)
+    if np.isclose(q[0, 1], 6.5):  # alphas 1, 1, 1/2: each visit counted one update late
+        raise CheckFailed(
+            "Q(0, 1) after terminal rewards 2, 4, 9 with power=1: got 6.5, the step sizes "
+            "1, 1, 1/2: count the visit first, then alpha = n ** -power (1, 1/2, 1/3)"
+        )
     expect_close(q[0, 1], 5.0, "Q(0, 1) after terminal rewards 2, 4, 9 with power=1 (their mean)")
     expect_equal(counts[0, 1], 3.0, "counts[0, 1] after three updates of that pair")
     expect_equal(float(counts.sum()), 3.0, "sum of counts (only the updated pair may change)")

@@ -1,4 +1,5 @@
-"""Check of exercise 3: the recorded policies, the change counts, the text and the figure."""
+"""Check of exercise 3: the recorded policies, the change counts (fixed and random), the
+text on a square and a wide grid, and the figure through its panels' titles and text."""
 
 from __future__ import annotations
 
@@ -10,9 +11,16 @@ from typing import Any
 
 import gymnasium as gym
 import numpy as np
-from PIL import Image
 
-from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_equal,
+    expect_true,
+    get_function,
+    random_cases,
+    recorded_figures,
+    saved_to,
+)
 from rlcourse.agents.tabular import greedy_policy, train
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import DOWN, LEFT, RIGHT, UP, GridWorldEnv
@@ -51,6 +59,15 @@ def check_recording(record: Callable[..., Any]) -> None:
             )
 
 
+def reference_changes(policies: list[np.ndarray]) -> list[int]:
+    previous = np.zeros_like(policies[0])
+    changes = []
+    for actions in policies:
+        changes.append(int(np.sum(actions != previous)))
+        previous = actions
+    return changes
+
+
 def check_changes(changes: Callable[..., Any]) -> None:
     policies = [np.array([0, 0, 1]), np.array([0, 2, 1]), np.array([0, 2, 1]), np.array([3, 0, 0])]
     expect_equal(
@@ -58,32 +75,62 @@ def check_changes(changes: Callable[..., Any]) -> None:
         [1, 1, 0, 3],
         "changes_per_episode of [0,0,1], [0,2,1], [0,2,1], [3,0,0] (first vs all zeros)",
     )
+    randoms = random_cases(71, 2, lambda rng: list(rng.integers(0, 4, size=(6, 5))))
+    for policies in randoms:
+        expect_equal(
+            [int(c) for c in changes(policies)],
+            reference_changes(policies),
+            f"changes_per_episode of {[p.tolist() for p in policies]} (first vs all zeros)",
+        )
+
+
+WIDE = ("S.#.", "T..G")  # 2 x 4: rows and columns cannot be mixed up
+
+
+def reference_rows(layout: tuple[str, ...], actions: np.ndarray) -> list[str]:
+    arrows = "↑→↓←"
+    n_cols = len(layout[0])
+    return [
+        "".join(
+            arrows[actions[row * n_cols + col]] if char in ".S" else char
+            for col, char in enumerate(line)
+        )
+        for row, line in enumerate(layout)
+    ]
 
 
 def check_text(arrows: Callable[..., Any]) -> None:
     grid = GridWorldEnv(LAYOUT)
     actions = np.array([RIGHT, RIGHT, DOWN, UP, LEFT, DOWN, UP, RIGHT, UP])
     expect_equal(list(arrows(grid, actions)), ["→→↓", "↑#↓", "T→G"], "arrow_rows of a 3x3 policy")
+    actions = np.random.default_rng(72).integers(0, 4, size=8)
+    expect_equal(
+        list(arrows(GridWorldEnv(WIDE), actions)),
+        reference_rows(WIDE, actions),
+        f"arrow_rows of a 2x4 grid {list(WIDE)} with actions {actions.tolist()}",
+    )
 
 
 def check_figure(save: Callable[..., Any]) -> None:
     grid = GridWorldEnv(LAYOUT)
     policies = [np.full(9, action) for action in (UP, RIGHT, DOWN)]
-    sizes: list[int] = []
-    with tempfile.TemporaryDirectory() as folder:
-        for shown in ([1], [1, 2, 3]):
-            path = Path(folder) / f"strip{len(shown)}.png"
-            save(grid, policies, shown, path)
-            if not path.is_file():
-                raise CheckFailed(f"save_policy_strip wrote no file at {path}")
-            with Image.open(path) as image:
-                expect_equal(image.format, "PNG", "format of the saved figure")
-                sizes.append(image.width * image.height)
-    expect_true(
-        sizes[1] > sizes[0],
-        f"a strip of 3 panels should be larger than one of 1 panel, got {sizes[1]} and "
-        f"{sizes[0]} pixels",
+    with tempfile.TemporaryDirectory() as folder, recorded_figures() as figures:
+        path = Path(folder) / "strip.png"
+        save(grid, policies, [1, 3], path)
+        figure = saved_to(figures, path, "save_policy_strip")
+    panels = [axes for axes in figure.axes if axes.texts]
+    expect_equal(
+        [axes.title for axes in panels],
+        ["episode 1", "episode 3"],
+        "the panels' titles for shown = [1, 3]",
     )
+    for axes, episode in zip(panels, (1, 3), strict=True):
+        wanted = "\n".join(reference_rows(LAYOUT, policies[episode - 1]))
+        expect_true(
+            wanted in axes.texts,
+            f"panel 'episode {episode}' should show the arrow rows of the policy after episode "
+            f"{episode} ({wanted!r}), got {axes.texts}",
+        )
 
 
 def check(module: ModuleType) -> None:

@@ -42,8 +42,23 @@ def check_optimal_route(optimal_route: Callable[..., Any]) -> None:
     for penalty in (2.0, 8.0, 40.0):
         got = [int(s) for s in optimal_route(SHORT_LEDGE, 1.0, penalty, 0.1, 1.0)]
         expect_equal(got, best_route(penalty), f"optimal_route with trap_penalty={penalty}")
-    got = [int(s) for s in optimal_route(SHORT_LEDGE, 1.0, 40.0, 0.1, 0.5)]
-    expect_equal(got, best_route(40.0, gamma=0.5), "optimal_route with trap penalty 40, gamma 0.5")
+    # With gamma 0.9 the detour's extra step costs are discounted: it wins at penalty 20,
+    # where the ledge wins with gamma 1.
+    got = [int(s) for s in optimal_route(SHORT_LEDGE, 1.0, 20.0, 0.1, 0.9)]
+    expect_equal(got, best_route(20.0, gamma=0.9), "optimal_route with trap penalty 20, gamma 0.9")
+    got = [int(s) for s in optimal_route(SHORT_LEDGE, 1.0, 8.0, 0.0, 1.0)]
+    expected = route_of(
+        GridWorldEnv(SHORT_LEDGE),
+        np.argmax(
+            value_iteration(
+                tabular_mdp(GridWorldEnv(SHORT_LEDGE, trap_penalty=8.0).P, 20, 4), 1.0
+            ).q_values,
+            axis=1,
+        ),
+    )
+    expect_equal(
+        got, expected, "optimal_route with trap penalty 8 and no slips (slip_probability 0)"
+    )
 
 
 def check_switch(switch_penalty: Callable[..., Any]) -> None:
