@@ -23,6 +23,7 @@ import pytest
 from coursetools import site
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson, written_lessons
+from coursetools.lint import lint_lesson
 from coursetools.syllabus import lesson_folder, repo_root
 from tests.tooling.conftest import rewrite
 
@@ -181,3 +182,21 @@ def test_lesson_heading_drops_the_series_name(fake_lesson: WrittenLesson) -> Non
     page = site.lesson_page(fake_lesson)
     assert page.startswith("# Part 1.1: Introduction: The Course, the Blog, and Why PyTorch\n")
     assert "*Artintellica, 2026-11-28*" in page
+
+
+@pytest.mark.parametrize(
+    ("image", "expected"),
+    [
+        ("![](outputs/figure.png)", "empty alt text"),
+        ("![  ](outputs/figure.png)", "empty alt text"),
+        ("![figure.png](outputs/figure.png)", "'figure.png' is a file name"),
+        ("![Figure](outputs/figure.png)", "only repeats the file name"),
+        ("![loss-curve](outputs/loss_curve.png)", "only repeats the file name"),
+    ],
+)
+def test_lint_refuses_figure_alt_text_that_says_nothing(
+    fake_lesson: WrittenLesson, image: str, expected: str
+) -> None:
+    lesson = rewrite(fake_lesson, "![A blank placeholder figure](outputs/figure.png)", image)
+    problems = lint_lesson(lesson)
+    assert any(expected in problem for problem in problems), problems
