@@ -207,6 +207,29 @@ def lint_figures(lesson: WrittenLesson) -> list[str]:
     return problems
 
 
+def lint_alt_text(lesson: WrittenLesson) -> list[str]:
+    """A figure's alt text says what it shows: a screen reader reads it instead of the image.
+
+    Empty alt text, or a file name (``loss.png``, or ``loss curve`` for ``loss_curve.png``),
+    tells a reader who cannot see the figure nothing.
+    """
+
+    def words(text: str) -> str:
+        return " ".join(re.split(r"[\s_-]+", text.lower())).strip()
+
+    problems: list[str] = []
+    for match in IMAGE.finditer(lesson.body):
+        alt, source = match["alt"].strip(), match["src"]
+        stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if not alt:
+            problems.append(f"figure {source}: empty alt text; say what the figure shows")
+        elif alt.lower().endswith((".png", ".gif", ".svg", ".jpg", ".jpeg", ".webp")):
+            problems.append(f"figure {source}: alt text {alt!r} is a file name")
+        elif words(alt) == words(stem):
+            problems.append(f"figure {source}: alt text {alt!r} only repeats the file name")
+    return problems
+
+
 def results_of(lesson: WrittenLesson) -> dict[str, Any]:
     path = lesson.outputs / "results.json"
     if not path.is_file():
@@ -340,6 +363,7 @@ def lint_lesson(lesson: WrittenLesson) -> list[str]:
         + lint_exercises(lesson)
         + lint_mistakes(lesson)
         + lint_figures(lesson)
+        + lint_alt_text(lesson)
         + lint_claims(lesson)
         + lint_maths(lesson)
         + lint_budget(lesson)

@@ -146,7 +146,11 @@ def mkdocs_config(docs_dir: Path, site_dir: Path, root: Path, nav: list[Any]) ->
             {"pymdownx.snippets": {"base_path": [str(root)], "check_paths": True}},
         ],
         "extra_css": ["assets/katex/katex.min.css", "assets/css/course.css"],
-        "extra_javascript": ["assets/katex/katex.min.js", "assets/js/katex-init.js"],
+        "extra_javascript": [
+            "assets/katex/katex.min.js",
+            "assets/js/katex-init.js",
+            "assets/js/a11y.js",
+        ],
         "nav": nav,
     }
 

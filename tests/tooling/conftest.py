@@ -132,7 +132,7 @@ def _post(lesson_id: str, folder: str) -> str:
         + demos
         + "\n## Exercises\n\n"
         + exercises
-        + ("\n## Conclusion\n\n![figure](outputs/figure.png)\n\nNext: more.\n")
+        + ("\n## Conclusion\n\n![A blank placeholder figure](outputs/figure.png)\n\nNext: more.\n")
     )
 
 
