@@ -1,9 +1,10 @@
-"""Check of exercise 1: the layout meets the design brief; registration is safe to repeat."""
+"""Check of exercise 1: the layout meets the design brief; SlipperyGrid is a Gymnasium
+environment that passes check_env, moves as the library's GridWorldEnv does (without
+slips, step by step; with slips, in the right proportions) and follows its seed."""
 
 from __future__ import annotations
 
 import re
-import uuid
 import warnings
 from collections import deque
 from collections.abc import Callable
@@ -11,9 +12,18 @@ from types import ModuleType
 from typing import Any
 
 import gymnasium as gym
+import numpy as np
+from gymnasium.envs.registration import EnvSpec
 from gymnasium.utils.env_checker import check_env
 
-from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_equal,
+    expect_seeded,
+    expect_true,
+    get_function,
+    random_cases,
+)
 from rlcourse.envs.gridworld import GridWorldEnv
 
 DELTAS = ((-1, 0), (0, 1), (1, 0), (0, -1))  # up, right, down, left, as in the gridworld
@@ -81,45 +91,93 @@ def check_layout(layout: object) -> tuple[str, ...]:
     return layout
 
 
-def check_registration(register: Callable[..., Any], layout: tuple[str, ...]) -> None:
-    env_id = f"check47/Grid_{uuid.uuid4().hex[:8]}-v0"  # a fresh id for every check run
-    returned = register(env_id, layout, 2.0, 30.0, 0.2, 50)
-    expect_equal(returned, env_id, "the id returned by register_gridworld")
-    expect_true(env_id in gym.registry, f"{env_id} is not in gym.registry after registering it")
-    env = gym.make(env_id)
-    inner = env.unwrapped
-    if not isinstance(inner, GridWorldEnv):
-        raise CheckFailed(f"gym.make({env_id!r}) made a {type(inner).__name__}, not a GridWorldEnv")
-    expect_equal(tuple(inner.layout), layout, "layout of the registered environment")
-    got = (inner.step_cost, inner.trap_penalty, inner.slip_probability)
-    expect_equal(got, (2.0, 30.0, 0.2), "(step_cost, trap_penalty, slip_probability)")
-    expect_true(env.spec is not None, "the made environment has no spec")
-    if env.spec is not None:
-        expect_equal(env.spec.max_episode_steps, 50, "max_episode_steps of the registration")
+TEST_LAYOUT = ("S.#.", ".T.G", "....")  # 3 x 4, every kind of cell, wide not square
+
+
+def make(grid_class: Callable[..., Any], **settings: Any) -> gym.Env[Any, Any]:
+    """The learner's class through gym.make (so check_env finds a spec)."""
+    spec = EnvSpec(id="check47/SlipperyGrid-v0", entry_point=grid_class, kwargs=settings)
+    return gym.make(spec)
+
+
+def check_spaces(grid_class: Callable[..., Any]) -> None:
+    env = grid_class(TEST_LAYOUT, slip_probability=0.2)
+    for name, size in (("observation_space", 12), ("action_space", 4)):
+        space = getattr(env, name, None)
+        if not isinstance(space, gym.spaces.Discrete):
+            raise CheckFailed(f"SlipperyGrid.{name}: expected a Discrete space, got {space!r}")
+        expect_equal(int(space.n), size, f"SlipperyGrid({TEST_LAYOUT}).{name}.n")
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # a warning from check_env fails the check
         try:
-            check_env(inner)
-            register(env_id, layout, 2.0, 30.0, 0.2, 50)  # the same again: must stay silent
-        except Warning as warning:
-            message = re.sub(r"\x1b\[[0-9;]*m", "", str(warning))  # drop terminal colours
-            raise CheckFailed(f"expected no warnings, got: {message}") from None
-    try:
-        register(env_id, layout, 2.0, 99.0, 0.2, 50)
-    except ValueError:
-        pass
-    else:
-        raise CheckFailed(
-            "registering an id again with another trap_penalty should raise ValueError"
+            check_env(make(grid_class, layout=TEST_LAYOUT, slip_probability=0.2).unwrapped)
+        except (Warning, AssertionError) as problem:
+            message = re.sub(r"\x1b\[[0-9;]*m", "", str(problem))  # drop terminal colours
+            raise CheckFailed(f"gymnasium's check_env on SlipperyGrid: {message}") from None
+
+
+def check_moves(grid_class: Callable[..., Any]) -> None:
+    """Without slips every step is known: compare with the library's GridWorldEnv."""
+    to_goal = np.array([2, 2, 1, 1, 1, 0])  # down, down, right, right, right, up: into G
+    sequences = [to_goal, *random_cases(73, 12, lambda rng: rng.integers(0, 4, 12))]
+    for number, actions in enumerate(sequences):
+        env = grid_class(TEST_LAYOUT, 2.0, 5.0, 30.0, 0.0)
+        reference = GridWorldEnv(
+            TEST_LAYOUT, step_cost=2.0, goal_reward=5.0, trap_penalty=30.0, slip_probability=0.0
         )
-    expect_equal(
-        gym.registry[env_id].kwargs.get("trap_penalty"),
-        30.0,
-        "trap_penalty registered after the refused second registration",
-    )
+        got_state, _ = env.reset(seed=number)
+        state, _ = reference.reset(seed=number)
+        expect_equal(int(got_state), state, "the state after reset (the S cell)")
+        for t, action in enumerate(actions.tolist()):
+            got = env.step(action)
+            next_state, reward, terminated, truncated, _ = reference.step(action)
+            what = (
+                f"SlipperyGrid({TEST_LAYOUT}, no slips, step_cost 2, goal_reward 5, "
+                f"trap_penalty 30): step {t}, action {action} from state {state}"
+            )
+            expect_equal(
+                (int(got[0]), float(got[1]), bool(got[2]), bool(got[3])),
+                (next_state, float(reward), terminated, truncated),
+                f"{what}: (next state, reward, terminated, truncated)",
+            )
+            state = next_state
+            if terminated:
+                break
+
+
+def check_slips(grid_class: Callable[..., Any]) -> None:
+    """With slips, the next states of many tries follow the model's probabilities."""
+    env = grid_class(TEST_LAYOUT, slip_probability=0.4)
+    model = GridWorldEnv(TEST_LAYOUT, slip_probability=0.4)
+    env.reset(seed=5)
+    tries = 4000
+    counts: dict[int, int] = {}
+    for _ in range(tries):
+        env.reset()
+        next_state = int(env.step(2)[0])  # down from the start
+        counts[next_state] = counts.get(next_state, 0) + 1
+    for probability, state, _, _ in model.P[0][2]:
+        share = counts.get(state, 0) / tries
+        margin = 5 * np.sqrt(probability * (1 - probability) / tries)
+        expect_true(
+            abs(share - probability) <= margin,
+            f"SlipperyGrid({TEST_LAYOUT}, slip_probability 0.4): moving down from the start "
+            f"reached state {state} in {share:.1%} of {tries} tries, expected "
+            f"{probability:.0%} (aimed: 1 - slip; each side: slip / 2; blocked: stay)",
+        )
+    unexpected = sorted(set(counts) - {state for _, state, _, _ in model.P[0][2]})
+    expect_true(not unexpected, f"moving down from the start reached states {unexpected}")
+
+    def states(seed: int) -> list[int]:
+        env.reset(seed=seed)
+        return [int(env.step(action)[0]) for action in (1, 2, 2, 1, 1, 0, 3, 2) * 2]
+
+    expect_seeded(states, "the states of SlipperyGrid(slip 0.4) after reset(seed=...)")
 
 
 def check(module: ModuleType) -> None:
-    register = get_function(module, "register_gridworld")
-    layout = check_layout(getattr(module, "MY_LAYOUT", None))
-    check_registration(register, layout)
+    check_layout(getattr(module, "MY_LAYOUT", None))
+    grid_class = get_function(module, "SlipperyGrid")
+    check_spaces(grid_class)
+    check_moves(grid_class)
+    check_slips(grid_class)
