@@ -17,7 +17,7 @@ from tqdm import tqdm
 from rlcourse.agents.tabular import (
     Algorithm,
     epsilon_greedy_probabilities,
-    greedy_policy,
+    greedy_actions,
     table_shape,
     train,
 )
@@ -43,7 +43,7 @@ class Config:
     gamma: float = 1.0  # undiscounted: a return counts steps (-1 each) and traps (-100)
     epsilon: float = 0.1  # constant, so the behaviour policy keeps exploring
     eval_every: int = 10  # evaluate the greedy policy exactly every this many episodes
-    smoothing: int = 10  # moving-average window of the learning curves, in episodes
+    smoothing: int = 10  # trailing-average window of the learning curves, in episodes
     max_steps: int = 200  # the environment's time limit
     out_dir: Path = Path(__file__).parent / "outputs"
 
@@ -102,7 +102,7 @@ def exact_return(mdp: TabularMDP, policy: np.ndarray, start: np.ndarray, max_ste
     return evaluate_policy(mdp, policy, start, max_steps).expected_return
 
 
-def moving_average(values: np.ndarray, window: int) -> np.ndarray:
+def trailing_average(values: np.ndarray, window: int) -> np.ndarray:
     """Mean of the last ``window`` entries at each position (fewer at the start); same shape."""
     sums = np.cumsum(values, axis=-1)
     shifted = np.concatenate([np.zeros_like(sums[..., :window]), sums[..., :-window]], axis=-1)
@@ -136,7 +136,7 @@ def run_seed(
 
     def record(episode: int, q: np.ndarray) -> None:
         if (episode + 1) % cfg.eval_every == 0:
-            policy = deterministic_policy(greedy_policy(q), mdp.n_actions)
+            policy = deterministic_policy(greedy_actions(q), mdp.n_actions)
             curve.append(exact_return(mdp, policy, start, cfg.max_steps))
 
     q, history = train(
@@ -210,7 +210,7 @@ def plot_curves(cfg: Config, runs: dict[Algorithm, list[SeedRun]], optimal_retur
     for algorithm, label in zip(ALGORITHMS, ("Q-learning", "SARSA"), strict=True):
         online = np.array([run.online_returns for run in runs[algorithm]])  # (seeds, episodes)
         greedy = np.array([run.greedy_curve for run in runs[algorithm]])  # (seeds, evaluations)
-        plot_band(ax_online, episodes, moving_average(online, cfg.smoothing), label, False)
+        plot_band(ax_online, episodes, trailing_average(online, cfg.smoothing), label, False)
         plot_band(ax_greedy, evaluations, greedy, label, True)
     ax_greedy.axhline(optimal_return, color="black", linestyle="--", label="optimum")
     ax_online.set(title="Training return (mean ± std over seeds)", xlabel="episode")

@@ -12,7 +12,7 @@ import tyro
 from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 
-from rlcourse.agents.tabular import Algorithm, greedy_policy, table_shape, train
+from rlcourse.agents.tabular import Algorithm, greedy_actions, table_shape, train
 from rlcourse.dp import tabular_mdp, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import (
@@ -49,7 +49,7 @@ def value_and_arrow_grids(grid: GridWorldEnv, q: np.ndarray) -> tuple[np.ndarray
     greedy arrows as one string per row (terminal cells keep their letter)."""
     values = q.max(axis=1)  # (n_states,)
     values[[grid.is_terminal(s) for s in range(len(values))]] = np.nan
-    greedy = greedy_policy(q)
+    greedy = greedy_actions(q)
     arrows = [
         "".join(
             ACTION_ARROWS[greedy[s]] if grid.cell(s) in ".S" else grid.cell(s)

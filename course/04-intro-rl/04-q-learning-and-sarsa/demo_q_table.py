@@ -10,7 +10,7 @@ import numpy as np
 import tyro
 
 from rlcourse.agents.tabular import (
-    greedy_policy,
+    greedy_actions,
     make_q_table,
     q_learning_update,
     table_shape,
@@ -73,7 +73,7 @@ def main(cfg: Config) -> Result:
     grid = unwrap_gridworld(env)
     optimal = value_iteration(tabular_mdp(grid.P, n_states, n_actions), cfg.gamma)
     acting = [s for s in range(n_states) if grid.cell(s) in ".S"]  # not walls, not terminal
-    greedy = greedy_policy(q)
+    greedy = greedy_actions(q)
     # A greedy action is optimal if Q* rates it as high as the best action (ties allowed).
     optimal_choice = [
         bool(np.isclose(optimal.q_values[s, greedy[s]], optimal.q_values[s].max())) for s in acting

@@ -13,7 +13,8 @@ import numpy as np
 import tyro
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, table_shape, train
+from rlcourse.agents.tabular import greedy_actions, table_shape, train
+from rlcourse.curves import moving_average
 from rlcourse.dp import (
     PolicyEvaluation,
     TabularMDP,
@@ -22,6 +23,7 @@ from rlcourse.dp import (
     tabular_mdp,
     value_iteration,
 )
+from rlcourse.schedules import LinearSchedule
 from rlcourse.seeding import seed_everything
 
 
@@ -72,7 +74,7 @@ def evaluate_greedy(
 ) -> PolicyEvaluation:
     """Exact return and length of the greedy policy of ``q``: Taxi is deterministic given
     the start state, so weighting every start state by its probability is exact."""
-    policy = deterministic_policy(greedy_policy(q), mdp.n_actions)
+    policy = deterministic_policy(greedy_actions(q), mdp.n_actions)
     return evaluate_policy(mdp, policy, start, max_steps)
 
 
@@ -104,7 +106,7 @@ def plot_training(
     fig, (ax_length, ax_return) = plt.subplots(1, 2, figsize=(10, 4), dpi=100)
     lengths = np.array(episode_lengths, dtype=np.float64)
     window = min(100, len(lengths))
-    smoothed = np.convolve(lengths, np.ones(window) / window, mode="valid")
+    smoothed = moving_average(lengths, window)
     ax_length.plot(np.arange(window, len(lengths) + 1), smoothed)
     ax_length.set(title=f"Training episode length ({window}-episode mean)", xlabel="episode")
     ax_length.set_ylabel("steps")
@@ -142,7 +144,7 @@ def main(cfg: Config) -> Result:
             curve.append(evaluate_greedy(mdp, q, start, cfg.max_steps).expected_return)
             evaluation_seconds += time.perf_counter() - tic
 
-    epsilon = linear_epsilon(cfg.epsilon_start, cfg.epsilon_end, cfg.decay_episodes)
+    epsilon = LinearSchedule(cfg.epsilon_start, cfg.epsilon_end, cfg.decay_episodes)
     tic = time.perf_counter()
     q, history = train(
         env,

@@ -19,7 +19,6 @@ from tqdm import tqdm
 
 from rlcourse.agents.tabular import (
     TrainingHistory,
-    linear_epsilon,
     make_q_table,
     q_learning_episode,
     table_shape,
@@ -33,6 +32,7 @@ from rlcourse.dp import (
     value_iteration,
 )
 from rlcourse.envs.gridworld import ACTION_ARROWS, ACTION_DELTAS, GridWorldEnv, unwrap_gridworld
+from rlcourse.schedules import LinearSchedule
 
 # --8<-- [start:design]
 LEDGE_ID = "ledgeworld/Ledge-v0"  # Gymnasium ids read "namespace/Name-vVersion"
@@ -97,9 +97,9 @@ def learn(
     # Starting there, no estimate begins below its true value: an action keeps looking
     # good until experience lowers it, which makes the greedy choice try it.
     q = make_q_table(env, initial_value=max(grid.goal_reward, 0.0))
-    # linear_epsilon is a straight-line schedule; it serves the step size as well.
-    alpha = linear_epsilon(training.alpha_start, training.alpha_end, training.episodes)
-    epsilon = linear_epsilon(
+    # A LinearSchedule serves the step size as well as epsilon.
+    alpha = LinearSchedule(training.alpha_start, training.alpha_end, training.episodes)
+    epsilon = LinearSchedule(
         training.epsilon_start, training.epsilon_end, training.explore_episodes
     )
     rng = np.random.default_rng(seed)

@@ -13,7 +13,8 @@ import gymnasium as gym
 import numpy as np
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train
+from rlcourse.agents.tabular import greedy_actions, train
+from rlcourse.schedules import LinearSchedule
 
 # P[state][action] = [(probability, next_state, reward, terminated), ...]
 Model = Mapping[int, Mapping[int, Sequence[tuple[float, int, float, bool]]]]
@@ -43,12 +44,12 @@ def sampled_greedy_evaluation(
 
 if __name__ == "__main__":
     env = gym.make("Taxi-v4")
-    epsilon = linear_epsilon(1.0, 0.05, 2500)
+    epsilon = LinearSchedule(1.0, 0.05, 2500)
     q, history = train(env, "q_learning", 5000, alpha=0.2, gamma=0.99, epsilon=epsilon, seed=0)
     taxi = env.unwrapped
     if not isinstance(taxi, TaxiEnv):  # narrows the type, so .P is known
         raise TypeError(f"expected Taxi, got {type(taxi).__name__}")
-    actions = greedy_policy(q)
+    actions = greedy_actions(q)
     exact = exact_greedy_evaluation(taxi.P, taxi.initial_state_distrib, actions, 200)
     sampled = sampled_greedy_evaluation(env, actions, 1000, seed=1)
     print(f"trained for {history.total_steps} steps")

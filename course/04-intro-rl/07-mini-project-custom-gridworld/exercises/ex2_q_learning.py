@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from rlcourse.agents.tabular import (
     epsilon_greedy_action,  # noqa: F401 (for run_episode)
-    greedy_policy,
+    greedy_actions,
     make_q_table,
 )
 from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
@@ -76,7 +76,7 @@ if __name__ == "__main__":
         epsilon = max(0.05, 1.0 - episode / (episodes / 2))
         run_episode(env, q, counts, gamma=1.0, epsilon=epsilon, power=0.6, rng=rng)
     optimal = value_iteration(tabular_mdp(grid.P, *q.shape), gamma=1.0)  # gamma as in training
-    actions = greedy_policy(q)
+    actions = greedy_actions(q)
     chosen = optimal.q_values[np.arange(len(actions)), actions]  # q*(s, greedy action)
     visited = counts.sum(axis=1) > 0  # every state the agent acted in
     good = np.sum(visited & (chosen >= optimal.values - 1e-6))

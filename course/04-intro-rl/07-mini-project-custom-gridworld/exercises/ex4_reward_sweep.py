@@ -13,10 +13,11 @@ from collections.abc import Sequence
 import gymnasium as gym  # noqa: F401
 import numpy as np
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train  # noqa: F401
+from rlcourse.agents.tabular import greedy_actions, train  # noqa: F401
 from rlcourse.dp import tabular_mdp, value_iteration  # noqa: F401
 from rlcourse.envs import GRIDWORLD_ID  # noqa: F401
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv, unwrap_gridworld  # noqa: F401
+from rlcourse.schedules import LinearSchedule  # noqa: F401
 
 LEDGE_LAYOUT = ("..........", ".########.", "S........G", "TTTTTTTTTT")
 

@@ -11,7 +11,7 @@ import gymnasium as gym
 import numpy as np
 from tqdm import tqdm
 
-from rlcourse.agents.tabular import epsilon_greedy_action, greedy_policy, make_q_table
+from rlcourse.agents.tabular import epsilon_greedy_action, greedy_actions, make_q_table
 from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import unwrap_gridworld
@@ -84,7 +84,7 @@ if __name__ == "__main__":
         epsilon = max(0.05, 1.0 - episode / (episodes / 2))
         run_episode(env, q, counts, gamma=1.0, epsilon=epsilon, power=0.6, rng=rng)
     optimal = value_iteration(tabular_mdp(grid.P, *q.shape), gamma=1.0)  # gamma as in training
-    actions = greedy_policy(q)
+    actions = greedy_actions(q)
     chosen = optimal.q_values[np.arange(len(actions)), actions]  # q*(s, greedy action)
     visited = counts.sum(axis=1) > 0  # every state the agent acted in
     good = np.sum(visited & (chosen >= optimal.values - 1e-6))

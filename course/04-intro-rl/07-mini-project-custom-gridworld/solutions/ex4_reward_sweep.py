@@ -11,10 +11,11 @@ from collections.abc import Sequence
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train
+from rlcourse.agents.tabular import greedy_actions, train
 from rlcourse.dp import tabular_mdp, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv, unwrap_gridworld
+from rlcourse.schedules import LinearSchedule
 
 LEDGE_LAYOUT = ("..........", ".########.", "S........G", "TTTTTTTTTT")
 
@@ -103,9 +104,9 @@ def learned_route(
         trap_penalty=trap_penalty,
         slip_probability=slip_probability,
     )
-    epsilon = linear_epsilon(1.0, 0.05, episodes // 2)
+    epsilon = LinearSchedule(1.0, 0.05, episodes // 2)
     q, _ = train(env, "q_learning", episodes, 0.1, gamma, epsilon, seed, progress=False)
-    return intended_route(unwrap_gridworld(env), greedy_policy(q))
+    return intended_route(unwrap_gridworld(env), greedy_actions(q))
 
 
 if __name__ == "__main__":
