@@ -15,7 +15,7 @@ The same model has two other views, built from this one:
 
 Integer indices follow the order of ``mdp.states`` and ``mdp.actions``. A policy is an
 array ``policy[s, a]`` of action probabilities of shape (n_states, n_actions), rows
-summing to 1, as in :mod:`rlcourse.dp`. :func:`simulate` runs a policy for one episode,
+summing to 1, as in :mod:`rlcourse.dp`. :func:`sample_episode` runs a policy for one episode,
 drawing every random choice from a NumPy ``Generator``. :func:`hiking_trip` is the
 example MDP of lesson 4.2.
 """
@@ -27,6 +27,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from rlcourse.episodes import Episode, Step
 
 # P[state][action] = [(probability, next_state, reward, terminated), ...]
 ToyTextModel = dict[int, dict[int, list[tuple[float, int, float, bool]]]]
@@ -209,31 +211,7 @@ def validate_policy(mdp: MDP, policy: np.ndarray) -> None:
         raise ValueError("policy rows must be probabilities that sum to 1")
 
 
-# --8<-- [start:simulate]
-@dataclass(frozen=True)
-class Step:
-    """One transition (S_t, A_t, R_{t+1}, S_{t+1}) and whether S_{t+1} ends the episode."""
-
-    state: str
-    action: str
-    reward: float
-    next_state: str
-    terminated: bool
-
-
-@dataclass(frozen=True)
-class Episode:
-    steps: tuple[Step, ...]
-    truncated: bool  # True if max_steps ran out before a terminal state was reached
-
-    @property
-    def rewards(self) -> list[float]:
-        return [step.reward for step in self.steps]
-
-    def discounted_return(self, gamma: float) -> float:
-        return discounted_return(self.rewards, gamma)
-
-
+# --8<-- [start:sample_episode]
 def discounted_return(rewards: Sequence[float], gamma: float) -> float:
     """G_0 = R_1 + gamma R_2 + gamma^2 R_3 + ..., summed backwards as G_t = R_{t+1} + gamma G_{t+1}.
 
@@ -263,25 +241,31 @@ def sample_index(probabilities: Sequence[float], rng: np.random.Generator) -> in
     return last_possible  # u fell in the rounding gap of a total like 0.9999999999999999
 
 
-def simulate(
+def sample_episode(
     mdp: MDP, policy: np.ndarray, rng: np.random.Generator, max_steps: int = 1000
 ) -> Episode:
-    """Run ``policy`` from the start state until a terminal state, or ``max_steps`` steps."""
-    steps: list[Step] = []
-    state = mdp.start_state
-    for _ in range(max_steps):
-        action = mdp.actions[sample_index(policy[mdp.state_index(state)].tolist(), rng)]
-        outcomes = mdp.transitions[state][action]
+    """Run ``policy`` from the start state until a terminal state, or ``max_steps`` steps.
+
+    Each :class:`~rlcourse.episodes.Step` holds state and action indices:
+    ``mdp.states[step.state]`` is the state's name.
+    """
+    steps: Episode = []
+    state = mdp.state_index(mdp.start_state)
+    for t in range(max_steps):
+        action = sample_index(policy[state].tolist(), rng)
+        outcomes = mdp.transitions[mdp.states[state]][mdp.actions[action]]
         outcome = outcomes[sample_index([o.probability for o in outcomes], rng)]
+        next_state = mdp.state_index(outcome.next_state)
         terminated = outcome.next_state in mdp.terminal_states
-        steps.append(Step(state, action, outcome.reward, outcome.next_state, terminated))
+        truncated = not terminated and t == max_steps - 1
+        steps.append(Step(state, action, outcome.reward, next_state, terminated, truncated))
         if terminated:
-            return Episode(tuple(steps), truncated=False)
-        state = outcome.next_state
-    return Episode(tuple(steps), truncated=True)
+            break
+        state = next_state
+    return steps
 
 
-# --8<-- [end:simulate]
+# --8<-- [end:sample_episode]
 
 
 # --8<-- [start:hike]

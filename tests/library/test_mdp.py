@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+from rlcourse.episodes import Step
 from rlcourse.mdp import (
     MDP,
     Outcome,
@@ -15,8 +16,8 @@ from rlcourse.mdp import (
     hiking_trip,
     model_arrays,
     policy_from_choices,
+    sample_episode,
     sample_index,
-    simulate,
     to_toy_text,
     uniform_policy,
     validate_policy,
@@ -134,14 +135,10 @@ def test_sample_index_follows_the_probabilities() -> None:
 
 def test_a_deterministic_episode_is_exact() -> None:
     chain = two_step_chain(gamma=0.5)
-    episode = simulate(chain, uniform_policy(chain), np.random.default_rng(0))
-    assert [(s.state, s.action, s.reward, s.next_state) for s in episode.steps] == [
-        ("a", "go", 1.0, "b"),
-        ("b", "go", 2.0, "end"),
-    ]
-    assert [s.terminated for s in episode.steps] == [False, True]
-    assert not episode.truncated
-    assert episode.discounted_return(chain.gamma) == pytest.approx(1.0 + 0.5 * 2.0)
+    episode = sample_episode(chain, uniform_policy(chain), np.random.default_rng(0))
+    assert episode == [Step(0, 0, 1.0, 1, False), Step(1, 0, 2.0, 2, True)]
+    rewards = [step.reward for step in episode]
+    assert discounted_return(rewards, chain.gamma) == pytest.approx(1.0 + 0.5 * 2.0)
 
 
 def test_max_steps_truncates_an_episode() -> None:
@@ -153,22 +150,21 @@ def test_max_steps_truncates_an_episode() -> None:
         start_state="here",
         gamma=0.9,
     )
-    episode = simulate(stay, uniform_policy(stay), np.random.default_rng(0), max_steps=5)
-    assert episode.truncated
-    assert len(episode.steps) == 5
-    assert not any(step.terminated for step in episode.steps)
+    episode = sample_episode(stay, uniform_policy(stay), np.random.default_rng(0), max_steps=5)
+    assert len(episode) == 5
+    assert not any(step.terminated for step in episode)
+    assert [step.truncated for step in episode] == [False] * 4 + [True]
 
 
 def test_simulation_is_reproducible_and_matches_the_exact_value() -> None:
     mdp = hiking_trip()
     policy = uniform_policy(mdp)
-    first = simulate(mdp, policy, np.random.default_rng(3))
-    again = simulate(mdp, policy, np.random.default_rng(3))
+    first = sample_episode(mdp, policy, np.random.default_rng(3))
+    again = sample_episode(mdp, policy, np.random.default_rng(3))
     assert first == again
     rng = np.random.default_rng(0)
-    returns = np.array(
-        [simulate(mdp, policy, rng).discounted_return(mdp.gamma) for _ in range(20_000)]
-    )
+    episodes = [sample_episode(mdp, policy, rng) for _ in range(20_000)]
+    returns = np.array([discounted_return([s.reward for s in e], mdp.gamma) for e in episodes])
     exact = policy_values(
         tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), policy, mdp.gamma
     )[0]

@@ -10,7 +10,6 @@ import pytest
 
 from rlcourse.agents import prediction as prediction_module
 from rlcourse.agents.prediction import (
-    Step,
     discounted_returns,
     epsilon_soft,
     greedy_actions,
@@ -25,6 +24,7 @@ from rlcourse.dp import deterministic_policy, evaluate_policy, policy_values, ta
 from rlcourse.envs import GRIDWORLD_ID, RANDOM_WALK_ID
 from rlcourse.envs.gridworld import GridWorldEnv
 from rlcourse.envs.random_walk import LEFT, RIGHT, true_values
+from rlcourse.episodes import Step
 
 # A -> B -> A -> C -> end: states 1, 2, 1, 3, terminal 0; rewards 1, 0, 2, 4.
 REVISIT = [
@@ -104,6 +104,17 @@ def test_play_episode_follows_a_deterministic_policy() -> None:
     episode = play_episode(env, always_right, np.random.default_rng(0))
     assert [step.state for step in episode] == [3, 4, 5]
     assert [step.action for step in episode] == [RIGHT] * 3
+
+
+def test_play_episode_marks_a_time_limit_as_truncated() -> None:
+    env = gym.make(RANDOM_WALK_ID, max_episode_steps=2)
+    env.reset(seed=0)
+    always_right = deterministic_policy(np.full(7, RIGHT), 2)
+    episode = play_episode(env, always_right, np.random.default_rng(0))
+    assert [(step.terminated, step.truncated) for step in episode] == [
+        (False, False),
+        (False, True),
+    ]
 
 
 @pytest.mark.parametrize("method", ["mc", "td"])

@@ -14,10 +14,11 @@ from tqdm import tqdm
 from rlcourse.dp import policy_values, tabular_mdp
 from rlcourse.mdp import (
     MDP,
+    discounted_return,
     hiking_trip,
     model_arrays,
     policy_from_choices,
-    simulate,
+    sample_episode,
     to_toy_text,
     uniform_policy,
 )
@@ -109,15 +110,15 @@ def simulated_returns(
 ) -> tuple[np.ndarray, int]:
     """G_0 of each of ``episodes`` simulated episodes, shape (episodes,), and how many were cut.
 
-    An episode still running after simulate's 1000 steps is truncated, and its return
+    An episode still running after sample_episode's 1000 steps is truncated, and its return
     misses the rest; the count says whether that happened at all.
     """
     returns = np.empty(episodes)
     truncated = 0
     for i in tqdm(range(episodes), desc=name, leave=False):
-        episode = simulate(mdp, policy, rng)
-        returns[i] = episode.discounted_return(mdp.gamma)
-        truncated += episode.truncated
+        episode = sample_episode(mdp, policy, rng)
+        returns[i] = discounted_return([step.reward for step in episode], mdp.gamma)
+        truncated += episode[-1].truncated
     return returns, truncated
 
 

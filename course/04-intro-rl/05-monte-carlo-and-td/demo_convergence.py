@@ -13,7 +13,6 @@ from matplotlib.axes import Axes
 from tqdm import tqdm
 
 from rlcourse.agents.prediction import (
-    Episode,
     mc_update,
     play_episode,
     rms_error,
@@ -22,6 +21,7 @@ from rlcourse.agents.prediction import (
 )
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import true_values
+from rlcourse.episodes import Episode
 from rlcourse.seeding import seed_everything
 
 N_STATES = 5

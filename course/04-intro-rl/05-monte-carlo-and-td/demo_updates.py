@@ -11,7 +11,6 @@ import tyro
 from tqdm import tqdm
 
 from rlcourse.agents.prediction import (
-    Episode,
     mc_update,
     play_episode,
     rms_error,
@@ -21,6 +20,7 @@ from rlcourse.agents.prediction import (
 from rlcourse.dp import policy_values, tabular_mdp
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import RandomWalkEnv, state_names, true_values
+from rlcourse.episodes import Episode
 from rlcourse.seeding import seed_everything
 
 

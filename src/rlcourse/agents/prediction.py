@@ -12,30 +12,16 @@ and evaluated exactly there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import gymnasium as gym
 import numpy as np
 
 from rlcourse.dp import TabularMDP, q_from_values
+from rlcourse.episodes import Episode, Step
 
 
 # --8<-- [start:episodes]
-@dataclass(frozen=True)
-class Step:
-    """One transition S_t, A_t -> R_{t+1}, S_{t+1}; ``terminated`` when S_{t+1} is terminal."""
-
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool
-
-
-Episode = list[Step]  # a time-limit truncation is an episode whose last step is not terminated
-
-
 def uniform_policy(n_states: int, n_actions: int) -> np.ndarray:
     """pi(a|s) = 1 / n_actions everywhere, shape (n_states, n_actions)."""
     return np.full((n_states, n_actions), 1.0 / n_actions)
@@ -53,7 +39,7 @@ def play_episode(env: gym.Env[Any, Any], policy: np.ndarray, rng: np.random.Gene
     while not done:
         action = int(rng.choice(policy.shape[1], p=policy[state]))
         next_state, reward, terminated, truncated, _ = env.step(action)
-        episode.append(Step(state, action, float(reward), int(next_state), terminated))
+        episode.append(Step(state, action, float(reward), int(next_state), terminated, truncated))
         state = next_state
         done = terminated or truncated
     return episode

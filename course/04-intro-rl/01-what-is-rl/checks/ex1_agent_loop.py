@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
@@ -17,18 +16,9 @@ from coursetools.check_helpers import (
     expect_type,
     get_function,
 )
+from rlcourse.episodes import Step
 
 RIGHT, LEFT = 2, 0
-
-
-@dataclass(frozen=True)
-class Step:
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool
-    truncated: bool
 
 
 def reference_episode(env: gym.Env[Any, Any], action: int, seed: int) -> list[Step]:
@@ -49,7 +39,7 @@ def as_tuples(transitions: list[Any], what: str) -> list[tuple[Any, ...]]:
     for transition in transitions:
         missing = [name for name in fields if not hasattr(transition, name)]
         if missing:
-            raise CheckFailed(f"{what}: a transition has no {missing}: return Transition objects")
+            raise CheckFailed(f"{what}: a transition has no {missing}: return Step objects")
         rows.append(tuple(getattr(transition, name) for name in fields))
     return rows
 
@@ -74,11 +64,8 @@ def check(module: ModuleType) -> None:
     # Not slippery, pushing left at the start: the agent never moves, the time limit ends it.
     check_episode(module, {"is_slippery": False, "max_episode_steps": 5}, LEFT, seed=0)
     episode_return = get_function(module, "episode_return")
-    transition_type = getattr(module, "Transition", None)
-    if transition_type is None:
-        raise CheckFailed("your file defines no `Transition`: keep the dataclass from the stub")
     rewards = [0.0, -1.0, 2.0, 4.0]
-    transitions = [transition_type(0, 0, r, 0, False, False) for r in rewards]
+    transitions = [Step(0, 0, r, 0, False, False) for r in rewards]
     expected = sum(0.5**t * r for t, r in enumerate(rewards))
     expect_close(
         episode_return(transitions, 0.5), expected, f"episode_return(rewards {rewards}, 0.5)"

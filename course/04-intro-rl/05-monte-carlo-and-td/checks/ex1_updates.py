@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from coursetools.check_helpers import expect_close, expect_true, expect_type, get_function
-from rlcourse.agents.prediction import Step
+from rlcourse.episodes import Step
 
 # X -> Y -> X -> end (states 1, 2, 1; terminal 0), rewards 2, 0, 4, discount 0.5:
 # G_2 = 4, G_1 = 0 + 0.5 * 4 = 2, G_0 = 2 + 0.5 * 2 = 3.

@@ -19,7 +19,7 @@ from coursetools.check_helpers import (
     expect_type,
     get_function,
 )
-from rlcourse.agents.prediction import Episode, Step
+from rlcourse.episodes import Episode, Step
 
 
 def check_track(track_values: Callable[..., Any]) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from coursetools.check_helpers import expect_close, expect_type, get_function
-from rlcourse.agents.prediction import Episode, Step
+from rlcourse.episodes import Episode, Step
 
 # States: 0 terminal, 1 = X, 2 = Y, 3 = Z (never visited). X always moves to Y with
 # reward 0; Y ends with reward 1 three times out of five, otherwise with 0 or moves

@@ -8,10 +8,11 @@ from __future__ import annotations
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.agents.prediction import Episode, epsilon_soft, play_episode, uniform_policy
+from rlcourse.agents.prediction import epsilon_soft, play_episode, uniform_policy
 from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import unwrap_gridworld
+from rlcourse.episodes import Episode
 
 BRIDGE_LAYOUT = ("....", "..T.", ".T..", "S..G")  # the grid of Demo 4
 
