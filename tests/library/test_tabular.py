@@ -19,9 +19,10 @@ from rlcourse.agents.tabular import (
     table_shape,
     train,
 )
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import CLIFF_LAYOUT, RIGHT, GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
 
 
 def test_q_table_shape_and_space_narrowing() -> None:
@@ -101,7 +102,7 @@ def test_q_learning_finds_q_star_on_a_deterministic_grid() -> None:
     grid = unwrap_gridworld(env)
     optimal = value_iteration(tabular_mdp(grid.P, *table_shape(env)), gamma=0.9)
     acting = [s for s in range(9) if grid.cell(s) in ".S"]
-    assert np.max(np.abs(q[acting] - optimal.q_values[acting])) < 1e-3
+    assert np.max(np.abs(q[acting] - optimal.q_values.numpy()[acting])) < 1e-3
     assert len(history.returns) == 1000 and history.total_steps == sum(history.lengths)
 
 

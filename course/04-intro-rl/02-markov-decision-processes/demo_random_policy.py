@@ -80,7 +80,7 @@ def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     rng = seed_everything(cfg.seed)  # a NumPy Generator: every random choice comes from it
     mdp = hiking_trip()
-    policy = uniform_policy(mdp)  # pi(a | s) = 1/2 for "trail" and "scramble"
+    policy = uniform_policy(mdp.n_states, mdp.n_actions)  # pi(a | s) = 1/2 for both actions
     episodes = [sample_episode(mdp, policy, rng, cfg.max_steps) for _ in range(cfg.episodes)]
     for i, episode in enumerate(episodes[: cfg.shown_episodes]):
         print(f"episode {i}:")

@@ -21,15 +21,10 @@ from rlcourse.agents.tabular import (
     table_shape,
     train,
 )
-from rlcourse.dp import (
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.dp import evaluate_policy, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import CLIFF_LAYOUT, GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp
 from rlcourse.seeding import seed_everything
 
 ALGORITHMS: tuple[Algorithm, ...] = ("q_learning", "sarsa")
@@ -233,7 +228,9 @@ def main(cfg: Config) -> Result:
     # return there is the probability that its episode ends in a trap.
     trap_grid = GridWorldEnv(CLIFF_LAYOUT, step_cost=0.0, goal_reward=0.0, trap_penalty=-1.0)
     trap_mdp = tabular_mdp(trap_grid.P, *table_shape(env))
-    optimal_return = float(grid.initial_state_distrib @ value_iteration(mdp, cfg.gamma).values)
+    optimal_return = float(
+        grid.initial_state_distrib @ value_iteration(mdp, cfg.gamma).values.numpy()
+    )
     runs: dict[Algorithm, list[SeedRun]] = {
         algorithm: [
             run_seed(env, algorithm, seed, mdp, trap_mdp, cfg)

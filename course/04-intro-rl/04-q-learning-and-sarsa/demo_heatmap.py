@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 
 from rlcourse.agents.tabular import Algorithm, greedy_actions, table_shape, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import (
     ACTION_ARROWS,
@@ -22,6 +22,7 @@ from rlcourse.envs.gridworld import (
     GridWorldEnv,
     unwrap_gridworld,
 )
+from rlcourse.mdp import tabular_mdp
 from rlcourse.seeding import seed_everything
 
 LABELS: dict[Algorithm, str] = {"q_learning": "Q-learning", "sarsa": "SARSA"}

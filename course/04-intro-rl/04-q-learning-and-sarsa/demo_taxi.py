@@ -10,19 +10,14 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import torch
 import tyro
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
 from rlcourse.agents.tabular import greedy_actions, table_shape, train
 from rlcourse.curves import moving_average
-from rlcourse.dp import (
-    PolicyEvaluation,
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.dp import PolicyEvaluation, evaluate_policy, value_iteration
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp
 from rlcourse.schedules import LinearSchedule
 from rlcourse.seeding import seed_everything
 
@@ -124,12 +119,13 @@ def plot_training(
 
 def main(cfg: Config) -> Result:
     seed_everything(cfg.seed)
+    torch.set_num_threads(1)  # 500-state dynamic programming: threads only add overhead
     env = gym.make("Taxi-v4", max_episode_steps=cfg.max_steps)
     mdp, start = taxi_model(env)
     optimal = value_iteration(mdp, gamma=1.0)  # the undiscounted optimum: what returns measure
     best = evaluate_policy(
         mdp,
-        deterministic_policy(optimal.q_values.argmax(axis=1), mdp.n_actions),
+        deterministic_policy(greedy_actions(optimal.q_values), mdp.n_actions),
         start,
         cfg.max_steps,
     )
@@ -167,7 +163,7 @@ def main(cfg: Config) -> Result:
         f"training: {cfg.episodes} episodes, {history.total_steps} steps, {training_seconds:.1f} s"
     )
     print(f"{mdp.n_states} states, {mdp.n_actions} actions, {np.count_nonzero(start)} start states")
-    print(f"value iteration on env.unwrapped.P: {optimal.iterations} sweeps")
+    print(f"value iteration on env.unwrapped.P: {optimal.sweeps} sweeps")
     print("                      expected return   expected length   P(time limit)")
     for name, evaluation in (("greedy (exact)", greedy), ("optimal (exact)", best)):
         print(
@@ -188,7 +184,7 @@ def main(cfg: Config) -> Result:
         n_states=mdp.n_states,
         n_actions=mdp.n_actions,
         start_states=int(np.count_nonzero(start)),
-        value_iteration_sweeps=optimal.iterations,
+        value_iteration_sweeps=optimal.sweeps,
         training_episodes=cfg.episodes,
         training_steps=history.total_steps,
         training_seconds=training_seconds,

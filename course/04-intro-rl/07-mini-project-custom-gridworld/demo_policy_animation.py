@@ -87,7 +87,7 @@ def main(cfg: Config) -> Result:
     env = gym.make(ledge.register_ledge())
     grid = unwrap_gridworld(env)
     optimal = ledge.solve(env, cfg.gamma)
-    optimal_return = float(grid.initial_state_distrib @ optimal.values)
+    optimal_return = float(grid.initial_state_distrib @ optimal.values.numpy())
 
     # --8<-- [start:record]
     wanted = set(frame_episodes(cfg.episodes, cfg.frames))

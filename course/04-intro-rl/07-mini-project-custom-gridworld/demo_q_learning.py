@@ -114,7 +114,8 @@ def main(cfg: Config) -> Result:
     ledge.draw_policy(top, grid, learned_actions, route, q.max(axis=1), value_range, marked=wrong)
     top.set_title("learned: greedy actions on max_a Q(s, a)")
     route = reports["optimal"].route
-    heatmap = ledge.draw_policy(bottom, grid, optimal_actions, route, optimal.values, value_range)
+    v_star = optimal.values.numpy()
+    heatmap = ledge.draw_policy(bottom, grid, optimal_actions, route, v_star, value_range)
     assert heatmap is not None  # values were given, so draw_policy drew a heatmap
     bottom.set_title("optimal: argmax_a q*(s, a) on V*(s) (value iteration)")
     fig.colorbar(heatmap, ax=[top, bottom], label="value")

@@ -28,7 +28,7 @@ from rlcourse.seeding import seed_everything
 # --8<-- [start:config]
 @dataclass(frozen=True)
 class DQNConfig:
-    """Hyperparameters of DQN; the defaults solve CartPole-v1 (lesson 5.2)."""
+    """Hyperparameters of DQN; the defaults solve CartPole-v1 (Part 5.2)."""
 
     env_id: str = "CartPole-v1"
     total_steps: int = 100_000  # environment steps, the whole training budget

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import gymnasium as gym
 import numpy as np
+import numpy.typing as npt
 from gymnasium.spaces import Discrete
 from tqdm import tqdm
 
@@ -74,9 +75,12 @@ def epsilon_greedy_action(q_row: np.ndarray, epsilon: float, rng: np.random.Gene
     return int(rng.choice(best))
 
 
-def greedy_actions(q: np.ndarray) -> np.ndarray:
-    """argmax_a q[s, a] for every state, shape (n_states,); ties go to the lowest action."""
-    return np.argmax(q, axis=1)
+def greedy_actions(q: npt.ArrayLike) -> np.ndarray:
+    """argmax_a q[s, a] for every state, shape (n_states,); ties go to the lowest action.
+
+    ``q`` is a Q-table, or the (S, A) action values of :mod:`rlcourse.dp` (a tensor).
+    """
+    return np.asarray(q).argmax(axis=1)
 
 
 def epsilon_greedy_probabilities(q: np.ndarray, epsilon: float) -> np.ndarray:

@@ -51,7 +51,7 @@ def check_chain(module: ModuleType, mdp: MDP, policy: np.ndarray, name: str) -> 
 
 def check(module: ModuleType) -> None:
     mdp = hiking_trip()
-    graph = check_chain(module, mdp, uniform_policy(mdp), "uniform_policy")
+    graph = check_chain(module, mdp, uniform_policy(mdp.n_states, mdp.n_actions), "uniform_policy")
     mixed = policy_from_choices(mdp, {"trailhead": "scramble", "forest": "trail", "ridge": "trail"})
     check_chain(module, mdp, mixed, "scramble, trail, trail")
     draw_chain = get_function(module, "draw_chain")

@@ -6,7 +6,6 @@ Fill in the two functions, then run this file and `rlcourse check 4.4`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 import gymnasium as gym
@@ -14,14 +13,12 @@ import numpy as np
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
 from rlcourse.agents.tabular import greedy_actions, train
+from rlcourse.mdp import ToyTextModel
 from rlcourse.schedules import LinearSchedule
-
-# P[state][action] = [(probability, next_state, reward, terminated), ...]
-Model = Mapping[int, Mapping[int, Sequence[tuple[float, int, float, bool]]]]
 
 
 def exact_greedy_evaluation(
-    model: Model, initial_distribution: np.ndarray, actions: np.ndarray, max_steps: int
+    model: ToyTextModel, initial_distribution: np.ndarray, actions: np.ndarray, max_steps: int
 ) -> tuple[float, float]:
     """Expected (return, episode length) of the deterministic policy ``actions`` (shape
     (n_states,)) in a deterministic model, averaged over ``initial_distribution``; an

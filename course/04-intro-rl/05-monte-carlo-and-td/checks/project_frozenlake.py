@@ -26,15 +26,8 @@ from coursetools.check_helpers import (
     expect_type,
     get_function,
 )
-from rlcourse.agents.prediction import uniform_policy
-from rlcourse.dp import (
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    policy_values,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.dp import evaluate_policy, solve_policy_values, value_iteration
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp, uniform_policy
 
 
 def lake() -> tuple[gym.Env[Any, Any], FrozenLakeEnv, TabularMDP]:
@@ -54,7 +47,7 @@ def pair(value: object, what: str) -> tuple[float, float]:
 def check_estimate(td0_estimate: Callable[..., Any]) -> None:
     env, _, mdp = lake()
     policy = uniform_policy(16, 4)
-    exact = policy_values(mdp, policy, gamma=1.0)
+    exact = solve_policy_values(mdp, policy, gamma=1.0).numpy()
     what = "td0_estimate(FrozenLake, random policy, 10000 episodes, alpha 0.01, seed 0)"
     values = expect_type(td0_estimate(env, policy, 10_000, 0.01, 0), np.ndarray, what)
     expect_shape(values, (16,), what)
@@ -72,7 +65,7 @@ def check_estimate(td0_estimate: Callable[..., Any]) -> None:
 
 def check_success_rate(success_rate: Callable[..., Any]) -> None:
     env, inner, mdp = lake()
-    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)
+    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(dim=1).numpy()
     policy = deterministic_policy(optimal, 4)
     exact = evaluate_policy(mdp, policy, inner.initial_state_distrib, 100).expected_return
     what = "success_rate(FrozenLake, optimal actions, 3000 episodes, seed 0)"

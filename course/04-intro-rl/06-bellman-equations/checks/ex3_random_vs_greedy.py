@@ -17,7 +17,8 @@ from coursetools.check_helpers import (
     expect_tensor,
     get_function,
 )
-from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+from rlcourse.dp import solve_policy_values, value_iteration
+from rlcourse.mdp import tabular_mdp
 
 Q = torch.tensor(
     [
@@ -52,10 +53,10 @@ def lake_policy_and_answers() -> tuple[gym.Env[FrozenLakeEnv, int], np.ndarray, 
     lake = env.unwrapped
     assert isinstance(lake, FrozenLakeEnv)
     mdp = tabular_mdp(lake.P, 16, 4)
-    optimal = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(axis=1)]
+    optimal = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(dim=1).numpy()]
     policy = 0.5 * optimal + 0.5 * np.full((16, 4), 0.25)
-    mean = policy_values(mdp, policy, GAMMA)[0]
-    second_moment = policy_values(mdp, policy, GAMMA**2)[0]
+    mean = float(solve_policy_values(mdp, policy, GAMMA)[0])
+    second_moment = float(solve_policy_values(mdp, policy, GAMMA**2)[0])
     error = float(np.sqrt((second_moment - mean**2) / EPISODES))
     return env, policy, float(mean), error
 

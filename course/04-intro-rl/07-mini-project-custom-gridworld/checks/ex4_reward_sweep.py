@@ -11,9 +11,10 @@ import numpy as np
 
 from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
 from rlcourse.agents.tabular import greedy_actions, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
 from rlcourse.schedules import LinearSchedule
 
 SHORT_LEDGE = (".....", ".###.", "S...G", "TTTTT")  # states: row * 5 + col
@@ -36,7 +37,7 @@ def route_of(grid: GridWorldEnv, actions: np.ndarray) -> list[int]:
 def best_route(penalty: float, gamma: float = 1.0) -> list[int]:
     grid = GridWorldEnv(SHORT_LEDGE, trap_penalty=penalty, slip_probability=0.1)
     optimal = value_iteration(tabular_mdp(grid.P, 20, 4), gamma)
-    return route_of(grid, np.argmax(optimal.q_values, axis=1))
+    return route_of(grid, optimal.q_values.argmax(dim=1).numpy())
 
 
 def check_optimal_route(optimal_route: Callable[..., Any]) -> None:

@@ -12,8 +12,9 @@ import gymnasium as gym
 from gymnasium.utils.env_checker import check_env
 
 from rlcourse.agents.tabular import table_shape
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs.gridworld import unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
 
 # Your design, in the characters of rlcourse.envs.gridworld (. # S G T). The brief:
 # - exactly one S and one G, at least one wall and one trap;
