@@ -13,7 +13,9 @@ evaluation, action values, greedy policies, policy iteration, value iteration th
 every iterate, and the exact finite-horizon evaluation of a policy under a step limit.
 A policy is an (S, A) array or tensor of action probabilities, rows summing to 1 (see
 :mod:`rlcourse.mdp`). Values come back as float64 tensors of shape (S,) and action values
-of shape (S, A); ``.numpy()`` turns one into a NumPy array without copying.
+of shape (S, A); ``.numpy()`` turns one into a NumPy array without copying. The models
+are small: a program that calls these functions many times on hundreds of states runs
+faster on one thread, ``torch.set_num_threads(1)``, as Part 4.4's Taxi demo does.
 """
 
 from __future__ import annotations
