@@ -1,4 +1,5 @@
-"""Learn Reinforcement Learning with PyTorch: the library the lessons teach and import.
+"""Learn Reinforcement Learning with PyTorch: the library the lessons teach and import
+(Part 1.1 introduces it).
 
 Environments, agents, dynamic programming, MDPs, seeding and devices. Each module's
 docstring names the Part that introduces it. The machinery behind the ``rlcourse``

@@ -1,4 +1,4 @@
-"""Choosing where tensors live: CUDA, then Apple's MPS, then the CPU (lesson 1.1)."""
+"""Choosing where tensors live: CUDA, then Apple's MPS, then the CPU (Part 1.1 introduces it)."""
 
 from __future__ import annotations
 

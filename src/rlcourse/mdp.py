@@ -1,23 +1,41 @@
-"""Finite Markov decision processes as typed data (lesson 4.2 introduces them).
+"""Finite Markov decision processes (Part 4.2 introduces them).
 
-An MDP is the tuple (S, A, P, R, gamma). Here it is written the way a person describes
-one: named states and actions, and for each state and action the list of its possible
-outcomes, each an :class:`Outcome` (next state, probability, reward). Episodes start in
-``start_state`` and end on entering a state of ``terminal_states``.
+An MDP is the tuple (S, A, P, R, gamma). The course writes one in three forms, each
+built from the one before:
 
-The same model has two other views, built from this one:
+* :class:`MDP`, the way a person describes one: named states and actions, and for each
+  state and action the list of its possible outcomes, each an :class:`Outcome` (next
+  state, probability, reward). Episodes start in ``start_state`` and end on entering a
+  state of ``terminal_states``.
+* Gymnasium's toy-text model, ``P[s][a] = [(probability, next_state, reward,
+  terminated), ...]`` with integer states (:func:`to_toy_text`). FrozenLake, Taxi,
+  CliffWalking and the course's own environments expose the same ``P``.
+* :class:`TabularMDP`, the arrays that dynamic programming (:mod:`rlcourse.dp`) works
+  with, built from any toy-text model by :func:`tabular_mdp` (from an :class:`MDP` by
+  :func:`to_tabular`).
 
-* :func:`to_toy_text`: Gymnasium's toy-text format with integer states,
-  ``P[s][a] = [(probability, next_state, reward, terminated), ...]``, which
-  :mod:`rlcourse.dp` plans with (FrozenLake and Taxi expose the same format);
-* :func:`model_arrays`: the NumPy arrays ``P[s, a, s']`` and ``r[s, a]`` that linear
-  algebra works with.
+Transitions that end the episode follow one convention, Gymnasium's: such a transition
+is marked ``terminated``, and nothing follows it, so the value of the state it enters
+never counts. :class:`TabularMDP` therefore keeps two arrays:
+
+* ``continue_probs[s, a, s']``, the probability p(s' | s, a) of moving to s' *without*
+  ending the episode. Terminating transitions are left out, so a row sums to
+  1 - Pr(the step ends the episode);
+* ``expected_rewards[s, a]``, the expected reward r(s, a) of taking a in s, terminating
+  transitions included.
+
+With them the Bellman expectation equation of Parts 4.2 and 4.6 reads
+v(s) = sum_a pi(a | s) [r(s, a) + gamma sum_s' p(s' | s, a) v(s')], which is the sum
+over every next state with the value after a terminating step taken as 0. A terminal
+state never acts: its rows are zero and its value is 0. Time limits are not part of
+the model: a truncated episode would have gone on.
 
 Integer indices follow the order of ``mdp.states`` and ``mdp.actions``. A policy is an
 array ``policy[s, a]`` of action probabilities of shape (n_states, n_actions), rows
-summing to 1, as in :mod:`rlcourse.dp`. :func:`simulate` runs a policy for one episode,
+summing to 1 (:func:`uniform_policy`, :func:`deterministic_policy`,
+:func:`policy_from_choices`). :func:`sample_episode` plays a policy for one episode,
 drawing every random choice from a NumPy ``Generator``. :func:`hiking_trip` is the
-example MDP of lesson 4.2.
+example MDP of Part 4.2.
 """
 
 from __future__ import annotations
@@ -28,8 +46,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# P[state][action] = [(probability, next_state, reward, terminated), ...]
-ToyTextModel = dict[int, dict[int, list[tuple[float, int, float, bool]]]]
+from rlcourse.episodes import Episode, Step
+
+# One outcome in Gymnasium's toy-text format: (probability, next_state, reward, terminated).
+ToyTextOutcome = tuple[float, int, float, bool]
+# P[state][action] = [outcome, ...], as FrozenLake's env.unwrapped.P.
+ToyTextModel = Mapping[int, Mapping[int, Sequence[ToyTextOutcome]]]
 
 PROBABILITY_TOLERANCE = 1e-9
 
@@ -126,13 +148,13 @@ def _problems(mdp: MDP) -> list[str]:
 
 
 # --8<-- [start:toy_text]
-def to_toy_text(mdp: MDP) -> ToyTextModel:
+def to_toy_text(mdp: MDP) -> dict[int, dict[int, list[ToyTextOutcome]]]:
     """Gymnasium's toy-text model ``P[s][a] = [(prob, next_state, reward, terminated), ...]``.
 
     Entering a terminal state sets ``terminated``. Terminal states themselves get the
     absorbing entry ``(1.0, s, 0.0, True)`` for every action, as in FrozenLake.
     """
-    model: ToyTextModel = {}
+    model: dict[int, dict[int, list[ToyTextOutcome]]] = {}
     for s, state in enumerate(mdp.states):
         model[s] = {}
         for a, action in enumerate(mdp.actions):
@@ -154,31 +176,56 @@ def to_toy_text(mdp: MDP) -> ToyTextModel:
 # --8<-- [end:toy_text]
 
 
-# --8<-- [start:arrays]
-def model_arrays(mdp: MDP) -> tuple[np.ndarray, np.ndarray]:
-    """``P[s, a, s']`` of shape (S, A, S) and the expected reward ``r[s, a]`` of shape (S, A).
+# --8<-- [start:tabular]
+@dataclass(frozen=True)
+class TabularMDP:
+    """A finite MDP as arrays (the convention is in the module docstring)."""
 
-    r(s, a) = sum over outcomes of probability * reward. The rows of a terminal state
-    are all zero: nothing happens after the episode ends, so its value is 0.
-    """
-    probs = np.zeros((mdp.n_states, mdp.n_actions, mdp.n_states))
-    rewards = np.zeros((mdp.n_states, mdp.n_actions))
-    for state in mdp.acting_states:
-        s = mdp.state_index(state)
-        for a, action in enumerate(mdp.actions):
-            for outcome in mdp.transitions[state][action]:
-                probs[s, a, mdp.state_index(outcome.next_state)] += outcome.probability
-                rewards[s, a] += outcome.probability * outcome.reward
-    return probs, rewards
+    continue_probs: np.ndarray  # (S, A, S) p(s' | s, a) of the moves that do not end the episode
+    expected_rewards: np.ndarray  # (S, A) r(s, a), terminating moves included
+
+    @property
+    def n_states(self) -> int:
+        return self.expected_rewards.shape[0]
+
+    @property
+    def n_actions(self) -> int:
+        return self.expected_rewards.shape[1]
 
 
-# --8<-- [end:arrays]
+def tabular_mdp(model: ToyTextModel, n_states: int, n_actions: int) -> TabularMDP:
+    """The arrays of a toy-text model ``P[s][a]``: each outcome adds probability times
+    reward to r(s, a), and its probability to p(s' | s, a) unless it terminates."""
+    continue_probs = np.zeros((n_states, n_actions, n_states))
+    expected_rewards = np.zeros((n_states, n_actions))
+    for state in range(n_states):
+        for action in range(n_actions):
+            for probability, next_state, reward, terminated in model[state][action]:
+                expected_rewards[state, action] += probability * reward
+                if not terminated:
+                    continue_probs[state, action, next_state] += probability
+    return TabularMDP(continue_probs, expected_rewards)
+
+
+def to_tabular(mdp: MDP) -> TabularMDP:
+    """The arrays of a named MDP, through its toy-text model."""
+    return tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
+
+
+# --8<-- [end:tabular]
 
 
 # --8<-- [start:policies]
-def uniform_policy(mdp: MDP) -> np.ndarray:
-    """pi(a | s) = 1 / |A| for every state: the random policy, shape (S, A)."""
-    return np.full((mdp.n_states, mdp.n_actions), 1.0 / mdp.n_actions)
+def uniform_policy(n_states: int, n_actions: int) -> np.ndarray:
+    """pi(a | s) = 1 / n_actions in every state: the random policy, shape (n_states, n_actions)."""
+    return np.full((n_states, n_actions), 1.0 / n_actions)
+
+
+def deterministic_policy(actions: np.ndarray, n_actions: int) -> np.ndarray:
+    """The (S, A) policy that takes ``actions[s]`` in state ``s`` with probability 1."""
+    policy = np.zeros((len(actions), n_actions))
+    policy[np.arange(len(actions)), actions] = 1.0
+    return policy
 
 
 def policy_from_choices(mdp: MDP, choices: Mapping[str, str]) -> np.ndarray:
@@ -189,7 +236,7 @@ def policy_from_choices(mdp: MDP, choices: Mapping[str, str]) -> np.ndarray:
     missing = [s for s in mdp.acting_states if s not in choices]
     if missing:
         raise ValueError(f"no action chosen for states {missing}")
-    policy = uniform_policy(mdp)
+    policy = uniform_policy(mdp.n_states, mdp.n_actions)
     for state in mdp.acting_states:
         s = mdp.state_index(state)
         policy[s] = 0.0
@@ -200,40 +247,7 @@ def policy_from_choices(mdp: MDP, choices: Mapping[str, str]) -> np.ndarray:
 # --8<-- [end:policies]
 
 
-def validate_policy(mdp: MDP, policy: np.ndarray) -> None:
-    """Raise ValueError unless ``policy`` is an (S, A) array of probabilities, rows summing to 1."""
-    expected = (mdp.n_states, mdp.n_actions)
-    if policy.shape != expected:
-        raise ValueError(f"policy must have shape {expected}, got {policy.shape}")
-    if np.any(policy < 0.0) or not np.allclose(policy.sum(axis=1), 1.0):
-        raise ValueError("policy rows must be probabilities that sum to 1")
-
-
-# --8<-- [start:simulate]
-@dataclass(frozen=True)
-class Step:
-    """One transition (S_t, A_t, R_{t+1}, S_{t+1}) and whether S_{t+1} ends the episode."""
-
-    state: str
-    action: str
-    reward: float
-    next_state: str
-    terminated: bool
-
-
-@dataclass(frozen=True)
-class Episode:
-    steps: tuple[Step, ...]
-    truncated: bool  # True if max_steps ran out before a terminal state was reached
-
-    @property
-    def rewards(self) -> list[float]:
-        return [step.reward for step in self.steps]
-
-    def discounted_return(self, gamma: float) -> float:
-        return discounted_return(self.rewards, gamma)
-
-
+# --8<-- [start:sample_episode]
 def discounted_return(rewards: Sequence[float], gamma: float) -> float:
     """G_0 = R_1 + gamma R_2 + gamma^2 R_3 + ..., summed backwards as G_t = R_{t+1} + gamma G_{t+1}.
 
@@ -263,30 +277,36 @@ def sample_index(probabilities: Sequence[float], rng: np.random.Generator) -> in
     return last_possible  # u fell in the rounding gap of a total like 0.9999999999999999
 
 
-def simulate(
+def sample_episode(
     mdp: MDP, policy: np.ndarray, rng: np.random.Generator, max_steps: int = 1000
 ) -> Episode:
-    """Run ``policy`` from the start state until a terminal state, or ``max_steps`` steps."""
-    steps: list[Step] = []
-    state = mdp.start_state
-    for _ in range(max_steps):
-        action = mdp.actions[sample_index(policy[mdp.state_index(state)].tolist(), rng)]
-        outcomes = mdp.transitions[state][action]
+    """Run ``policy`` from the start state until a terminal state, or ``max_steps`` steps.
+
+    Each :class:`~rlcourse.episodes.Step` holds state and action indices:
+    ``mdp.states[step.state]`` is the state's name.
+    """
+    steps: Episode = []
+    state = mdp.state_index(mdp.start_state)
+    for t in range(max_steps):
+        action = sample_index(policy[state].tolist(), rng)
+        outcomes = mdp.transitions[mdp.states[state]][mdp.actions[action]]
         outcome = outcomes[sample_index([o.probability for o in outcomes], rng)]
+        next_state = mdp.state_index(outcome.next_state)
         terminated = outcome.next_state in mdp.terminal_states
-        steps.append(Step(state, action, outcome.reward, outcome.next_state, terminated))
+        truncated = not terminated and t == max_steps - 1
+        steps.append(Step(state, action, outcome.reward, next_state, terminated, truncated))
         if terminated:
-            return Episode(tuple(steps), truncated=False)
-        state = outcome.next_state
-    return Episode(tuple(steps), truncated=True)
+            break
+        state = next_state
+    return steps
 
 
-# --8<-- [end:simulate]
+# --8<-- [end:sample_episode]
 
 
 # --8<-- [start:hike]
 def hiking_trip(gamma: float = 0.9) -> MDP:
-    """The example MDP of lesson 4.2: a hiker climbs from the trailhead to the summit.
+    """The example MDP of Part 4.2: a hiker climbs from the trailhead to the summit.
 
     "trail" follows the marked path: slow and safe, -1 per step. "scramble" climbs
     straight up: it can skip a stage, but a slip sends the hiker back down, -2.

@@ -1,4 +1,4 @@
-"""Seeding every source of randomness a lesson uses, in one call."""
+"""Seeding every source of randomness a lesson uses, in one call (Part 1.1 introduces it)."""
 
 from __future__ import annotations
 

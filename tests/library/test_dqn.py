@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
+from gymnasium.spaces import Discrete
 from torch import nn
 
 from rlcourse.agents.dqn import (
@@ -16,10 +17,10 @@ from rlcourse.agents.dqn import (
     QNetwork,
     dqn_loss,
     evaluate,
-    linear_schedule,
     load_q_network,
     max_next_q,
     save_q_network,
+    select_action,
     td_targets,
     train_dqn,
     update_target,
@@ -100,9 +101,19 @@ def test_dqn_loss_matches_a_hand_computation_and_leaves_the_target_alone() -> No
     assert online.weight.grad is not None and target.weight.grad is None
 
 
-def test_linear_schedule_moves_from_start_to_end_then_stays() -> None:
-    values = [linear_schedule(1.0, 0.1, 10, step) for step in (0, 5, 10, 50)]
-    assert values == pytest.approx([1.0, 0.55, 0.1, 0.1])
+def test_select_action_is_greedy_at_epsilon_0_and_uniform_at_epsilon_1() -> None:
+    network = nn.Linear(2, 3, bias=False)
+    nn.init.constant_(network.weight, 0.0)
+    with torch.no_grad():
+        network.weight[2] = 1.0  # Q(s, 2) = s_0 + s_1, the others 0
+    observation = np.array([1.0, 2.0], dtype=np.float32)
+    space = Discrete(3, seed=0)
+    rng = np.random.default_rng(0)
+    greedy = {select_action(network, observation, 0.0, space, rng, CPU) for _ in range(50)}
+    assert greedy == {2}
+    explored = [select_action(network, observation, 1.0, space, rng, CPU) for _ in range(3000)]
+    shares = np.bincount(explored, minlength=3) / len(explored)
+    assert shares == pytest.approx([1 / 3] * 3, abs=0.04)
 
 
 def test_update_target_copies_or_moves_part_of_the_way() -> None:

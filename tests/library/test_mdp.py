@@ -1,25 +1,31 @@
-"""The MDP data structures of lesson 4.2: validation, conversions, policies, simulation."""
+"""The MDPs of Part 4.2: validation, the three forms and their terminal convention,
+policies, sampled episodes."""
 
 from __future__ import annotations
 
 import dataclasses
 
+import gymnasium as gym
 import numpy as np
 import pytest
+import torch
+from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
-from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+from rlcourse.dp import solve_policy_values, value_iteration
+from rlcourse.episodes import Step
 from rlcourse.mdp import (
     MDP,
     Outcome,
+    deterministic_policy,
     discounted_return,
     hiking_trip,
-    model_arrays,
     policy_from_choices,
+    sample_episode,
     sample_index,
-    simulate,
+    tabular_mdp,
+    to_tabular,
     to_toy_text,
     uniform_policy,
-    validate_policy,
 )
 
 
@@ -87,32 +93,46 @@ def test_toy_text_marks_terminal_transitions_and_absorbing_states() -> None:
     assert model[3] == {0: [(1.0, 3, 0.0, True)], 1: [(1.0, 3, 0.0, True)]}
 
 
-def test_arrays_agree_with_the_toy_text_model() -> None:
+def test_moves_that_end_the_episode_are_left_out_of_the_arrays() -> None:
     mdp = hiking_trip()
-    probs, rewards = model_arrays(mdp)
-    assert probs.shape == (4, 2, 4)
-    assert np.allclose(probs[:3].sum(axis=2), 1.0)
-    assert np.all(probs[3] == 0.0)
-    assert rewards[1, 1] == pytest.approx(0.4 * 10.0 + 0.6 * -2.0)
-    arrays = tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
-    assert np.allclose(arrays.expected_rewards, rewards)
-    # dp keeps only transitions that do not terminate: drop the summit column.
-    assert np.allclose(arrays.continue_probs[:, :, :3], probs[:, :, :3])
-    assert np.all(arrays.continue_probs[:, :, 3] == 0.0)
+    arrays = to_tabular(mdp)
+    assert arrays.continue_probs.shape == (4, 2, 4) and (arrays.n_states, arrays.n_actions) == (
+        4,
+        2,
+    )
+    # A row sums to 1 minus the probability that the move ends the episode.
+    np.testing.assert_allclose(
+        arrays.continue_probs.sum(axis=2), [[1.0, 1.0], [1.0, 0.6], [0.0, 0.3], [0.0, 0.0]]
+    )
+    assert np.all(arrays.continue_probs[:, :, 3] == 0.0)  # nothing continues into the summit
+    # Rewards count every outcome, the ones that end the episode included.
+    assert arrays.expected_rewards[1, 1] == pytest.approx(0.4 * 10.0 + 0.6 * -2.0)
+    assert arrays.expected_rewards[2].tolist() == pytest.approx([10.0, 6.4])
+    assert np.all(arrays.expected_rewards[3] == 0.0)
+    again = tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
+    assert np.array_equal(again.continue_probs, arrays.continue_probs)
+
+
+def test_gymnasium_terminal_states_get_zero_rows() -> None:
+    lake = gym.make("FrozenLake-v1").unwrapped
+    assert isinstance(lake, FrozenLakeEnv)
+    arrays = tabular_mdp(lake.P, 16, 4)
+    holes_and_goal = [5, 7, 11, 12, 15]  # absorbing in P: (1.0, s, 0.0, True)
+    assert np.all(arrays.continue_probs[holes_and_goal] == 0.0)
+    assert np.all(arrays.expected_rewards[holes_and_goal] == 0.0)
+    # From 14, "right" slips into the goal (reward 1, terminated) with probability 1/3.
+    assert arrays.expected_rewards[14, 2] == pytest.approx(1 / 3)
+    assert arrays.continue_probs[14, 2].sum() == pytest.approx(2 / 3)
 
 
 def test_policies_are_probability_tables() -> None:
     mdp = hiking_trip()
-    uniform = uniform_policy(mdp)
-    validate_policy(mdp, uniform)
-    assert np.allclose(uniform, 0.5)
+    assert uniform_policy(mdp.n_states, mdp.n_actions).tolist() == [[0.5, 0.5]] * 4
+    assert deterministic_policy(np.array([2, 0]), 3).tolist() == [[0, 0, 1], [1, 0, 0]]
     trail = policy_from_choices(mdp, {"trailhead": "trail", "forest": "scramble", "ridge": "trail"})
-    validate_policy(mdp, trail)
-    assert trail[:3].tolist() == [[1.0, 0.0], [0.0, 1.0], [1.0, 0.0]]
+    assert trail.tolist() == [[1.0, 0.0], [0.0, 1.0], [1.0, 0.0], [0.5, 0.5]]
     with pytest.raises(ValueError, match="no action chosen"):
         policy_from_choices(mdp, {"trailhead": "trail"})
-    with pytest.raises(ValueError, match="shape"):
-        validate_policy(mdp, np.ones((3, 2)) / 2)
 
 
 def test_discounted_return() -> None:
@@ -134,14 +154,12 @@ def test_sample_index_follows_the_probabilities() -> None:
 
 def test_a_deterministic_episode_is_exact() -> None:
     chain = two_step_chain(gamma=0.5)
-    episode = simulate(chain, uniform_policy(chain), np.random.default_rng(0))
-    assert [(s.state, s.action, s.reward, s.next_state) for s in episode.steps] == [
-        ("a", "go", 1.0, "b"),
-        ("b", "go", 2.0, "end"),
-    ]
-    assert [s.terminated for s in episode.steps] == [False, True]
-    assert not episode.truncated
-    assert episode.discounted_return(chain.gamma) == pytest.approx(1.0 + 0.5 * 2.0)
+    episode = sample_episode(
+        chain, uniform_policy(chain.n_states, chain.n_actions), np.random.default_rng(0)
+    )
+    assert episode == [Step(0, 0, 1.0, 1, False), Step(1, 0, 2.0, 2, True)]
+    rewards = [step.reward for step in episode]
+    assert discounted_return(rewards, chain.gamma) == pytest.approx(1.0 + 0.5 * 2.0)
 
 
 def test_max_steps_truncates_an_episode() -> None:
@@ -153,36 +171,35 @@ def test_max_steps_truncates_an_episode() -> None:
         start_state="here",
         gamma=0.9,
     )
-    episode = simulate(stay, uniform_policy(stay), np.random.default_rng(0), max_steps=5)
-    assert episode.truncated
-    assert len(episode.steps) == 5
-    assert not any(step.terminated for step in episode.steps)
+    episode = sample_episode(
+        stay, uniform_policy(stay.n_states, stay.n_actions), np.random.default_rng(0), max_steps=5
+    )
+    assert len(episode) == 5
+    assert not any(step.terminated for step in episode)
+    assert [step.truncated for step in episode] == [False] * 4 + [True]
 
 
 def test_simulation_is_reproducible_and_matches_the_exact_value() -> None:
     mdp = hiking_trip()
-    policy = uniform_policy(mdp)
-    first = simulate(mdp, policy, np.random.default_rng(3))
-    again = simulate(mdp, policy, np.random.default_rng(3))
+    policy = uniform_policy(mdp.n_states, mdp.n_actions)
+    first = sample_episode(mdp, policy, np.random.default_rng(3))
+    again = sample_episode(mdp, policy, np.random.default_rng(3))
     assert first == again
     rng = np.random.default_rng(0)
-    returns = np.array(
-        [simulate(mdp, policy, rng).discounted_return(mdp.gamma) for _ in range(20_000)]
-    )
-    exact = policy_values(
-        tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), policy, mdp.gamma
-    )[0]
+    episodes = [sample_episode(mdp, policy, rng) for _ in range(20_000)]
+    returns = np.array([discounted_return([s.reward for s in e], mdp.gamma) for e in episodes])
+    exact = float(solve_policy_values(to_tabular(mdp), policy, mdp.gamma)[0])
     standard_error = returns.std(ddof=1) / np.sqrt(len(returns))
     assert abs(returns.mean() - exact) < 4 * standard_error
 
 
 def test_dynamic_programming_runs_on_the_toy_text_model() -> None:
     mdp = hiking_trip()
-    result = value_iteration(tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), mdp.gamma)
+    result = value_iteration(to_tabular(mdp), mdp.gamma)
     trail = policy_from_choices(mdp, dict.fromkeys(mdp.acting_states, "trail"))
-    trail_values = policy_values(
-        tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), trail, mdp.gamma
-    )
-    # Following the trail everywhere is optimal in the hike: V* equals its values.
-    assert np.allclose(result.values, trail_values)
-    assert trail_values[2] == pytest.approx(10.0)
+    trail_values = solve_policy_values(to_tabular(mdp), trail, mdp.gamma)
+    # Following the trail everywhere is optimal in the hike: V* equals its values, and the
+    # hand solution of Part 4.2 gives v(forest) = 6.2 / 0.82, v(trailhead) = -1 + 0.9 v(forest).
+    assert torch.allclose(result.values, trail_values)
+    forest = 6.2 / 0.82
+    assert trail_values.tolist() == pytest.approx([-1 + 0.9 * forest, forest, 10.0, 0.0])

@@ -8,23 +8,22 @@ import gymnasium as gym
 import numpy as np
 import pytest
 
-from rlcourse.agents import prediction as prediction_module
 from rlcourse.agents.prediction import (
-    Step,
     discounted_returns,
     epsilon_soft,
-    greedy_actions,
     mc_update,
     play_episode,
     rms_error,
     td0_episode_update,
     td0_update,
-    uniform_policy,
 )
-from rlcourse.dp import deterministic_policy, evaluate_policy, policy_values, tabular_mdp
+from rlcourse.agents.tabular import greedy_actions
+from rlcourse.dp import action_values, evaluate_policy, solve_policy_values
 from rlcourse.envs import GRIDWORLD_ID, RANDOM_WALK_ID
 from rlcourse.envs.gridworld import GridWorldEnv
 from rlcourse.envs.random_walk import LEFT, RIGHT, true_values
+from rlcourse.episodes import Step
+from rlcourse.mdp import deterministic_policy, tabular_mdp, uniform_policy
 
 # A -> B -> A -> C -> end: states 1, 2, 1, 3, terminal 0; rewards 1, 0, 2, 4.
 REVISIT = [
@@ -33,10 +32,6 @@ REVISIT = [
     Step(1, RIGHT, 2.0, 3, False),
     Step(3, RIGHT, 4.0, 0, True),
 ]
-
-
-def test_docstring_names_the_lesson() -> None:
-    assert prediction_module.__doc__ is not None and "4.5" in prediction_module.__doc__
 
 
 def test_discounted_returns_by_hand() -> None:
@@ -106,6 +101,17 @@ def test_play_episode_follows_a_deterministic_policy() -> None:
     assert [step.action for step in episode] == [RIGHT] * 3
 
 
+def test_play_episode_marks_a_time_limit_as_truncated() -> None:
+    env = gym.make(RANDOM_WALK_ID, max_episode_steps=2)
+    env.reset(seed=0)
+    always_right = deterministic_policy(np.full(7, RIGHT), 2)
+    episode = play_episode(env, always_right, np.random.default_rng(0))
+    assert [(step.terminated, step.truncated) for step in episode] == [
+        (False, False),
+        (False, True),
+    ]
+
+
 @pytest.mark.parametrize("method", ["mc", "td"])
 def test_both_methods_converge_to_the_true_random_walk_values(method: str) -> None:
     env = gym.make(RANDOM_WALK_ID)
@@ -130,11 +136,11 @@ def test_rms_error() -> None:
     )
 
 
-def test_greedy_actions_use_one_step_lookahead() -> None:
+def test_improvement_is_one_step_of_lookahead() -> None:
     grid = GridWorldEnv(layout=("S.G",), goal_reward=0.0)
     mdp = tabular_mdp(grid.P, 3, 4)
-    exact = policy_values(mdp, uniform_policy(3, 4), gamma=1.0)
-    actions = greedy_actions(mdp, exact, gamma=1.0)
+    exact = solve_policy_values(mdp, uniform_policy(3, 4), gamma=1.0)
+    actions = greedy_actions(action_values(mdp, exact, gamma=1.0))
     assert actions[0] == 1 and actions[1] == 1  # right, towards the goal
 
 
@@ -146,9 +152,8 @@ def test_improving_the_random_policy_on_a_slippery_grid_does_not_make_it_worse()
     random_policy = uniform_policy(16, 4)
     start = grid.initial_state_distrib
     before = evaluate_policy(mdp, random_policy, start, 200).expected_return
-    improved = deterministic_policy(
-        greedy_actions(mdp, policy_values(mdp, random_policy, 1.0), 1.0), 4
-    )
+    values = solve_policy_values(mdp, random_policy, 1.0)
+    improved = deterministic_policy(greedy_actions(action_values(mdp, values, 1.0)), 4)
     after = evaluate_policy(mdp, improved, start, 200).expected_return
     assert after > before + 5.0  # the policy improvement theorem, with a wide margin
 

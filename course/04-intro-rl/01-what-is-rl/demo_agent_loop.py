@@ -12,6 +12,7 @@ import gymnasium as gym
 import tyro
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
+from rlcourse.episodes import Episode, Step
 from rlcourse.seeding import seed_everything
 
 ACTION_NAMES = ("left", "down", "right", "up")  # FrozenLake's actions 0, 1, 2, 3
@@ -34,30 +35,16 @@ class Result:
 
 
 # --8<-- [start:loop]
-@dataclass(frozen=True)
-class Transition:
-    """One turn of the loop: S_t, A_t, then what the environment answered."""
-
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool  # the episode reached a terminal state (a hole or the goal)
-    truncated: bool  # the time limit cut the episode short
-
-
 def run_episode(
     env: gym.Env[Any, Any], choose_action: Callable[[int], int], seed: int | None = None
-) -> list[Transition]:
+) -> Episode:
     """Play one episode: observe, act, receive (reward, next state), until it ends."""
     state, _ = env.reset(seed=seed)  # seed=None continues the environment's random stream
-    transitions: list[Transition] = []
+    transitions: Episode = []
     while True:
         action = choose_action(state)  # the agent's side of the loop
         next_state, reward, terminated, truncated, _ = env.step(action)  # the environment's
-        transitions.append(
-            Transition(state, action, float(reward), next_state, terminated, truncated)
-        )
+        transitions.append(Step(state, action, float(reward), next_state, terminated, truncated))
         if terminated or truncated:
             return transitions
         state = next_state
@@ -73,7 +60,7 @@ def describe(lake: FrozenLakeEnv, state: int) -> str:
     return f"{state:>2} ({row},{col}) {lake.desc[row, col].decode()}"
 
 
-def print_episode(lake: FrozenLakeEnv, transitions: list[Transition]) -> None:
+def print_episode(lake: FrozenLakeEnv, transitions: Episode) -> None:
     for t, tr in enumerate(transitions):
         print(
             f"  t={t:>2}  s={describe(lake, tr.state)}  a={ACTION_NAMES[tr.action]:<5}  "
@@ -82,7 +69,7 @@ def print_episode(lake: FrozenLakeEnv, transitions: list[Transition]) -> None:
         )
 
 
-def ending(lake: FrozenLakeEnv, last: Transition) -> str:
+def ending(lake: FrozenLakeEnv, last: Step) -> str:
     if last.truncated and not last.terminated:
         return "time limit"
     row, col = divmod(last.next_state, lake.ncol)

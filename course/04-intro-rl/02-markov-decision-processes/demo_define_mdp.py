@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import tyro
 
-from rlcourse.mdp import MDP, Outcome, hiking_trip, model_arrays, to_toy_text
+from rlcourse.mdp import MDP, Outcome, hiking_trip, to_tabular, to_toy_text
 
 
 @dataclass(frozen=True)
@@ -63,17 +63,21 @@ def main(cfg: Config) -> Result:
     print(f"A = {mdp.actions}, gamma = {mdp.gamma}, start: {mdp.start_state}\n")
     n_outcomes = print_transitions(mdp)
 
-    probs, rewards = model_arrays(mdp)  # P[s, a, s'] (4, 2, 4), r[s, a] (4, 2)
-    for a, action in enumerate(mdp.actions):
-        print_matrix(
-            f"\nP[s, {action!r}, s'] (rows: s, columns: s')", probs[:, a], mdp.states, mdp.states
-        )
-    print_matrix("\nexpected reward r(s, a)", rewards, mdp.states, mdp.actions)
-
     forest = mdp.state_index("forest")
     print(f"\nGymnasium toy-text format, P[{forest}] (state 'forest'):")
-    for a, transitions in to_toy_text(mdp)[forest].items():
-        print(f"  action {a} ({mdp.actions[a]}): {transitions}")
+    for a, outcomes in to_toy_text(mdp)[forest].items():
+        print(f"  action {a} ({mdp.actions[a]}): {outcomes}")
+
+    arrays = to_tabular(mdp)  # continue_probs (4, 2, 4), expected_rewards (4, 2)
+    for a, action in enumerate(mdp.actions):
+        print_matrix(
+            f"\nP[s, {action!r}, s'] without the moves that end the episode (rows: s, columns: s')",
+            arrays.continue_probs[:, a],
+            mdp.states,
+            mdp.states,
+        )
+    rewards = arrays.expected_rewards
+    print_matrix("\nexpected reward r(s, a)", rewards, mdp.states, mdp.actions)
 
     # A typo in the probabilities: 0.8 + 0.1 does not sum to 1, and the MDP refuses it.
     typo = (Outcome("ridge", 0.8, -1.0), Outcome("forest", 0.1, -1.0))

@@ -11,14 +11,15 @@ import torch
 import tyro
 from tqdm import tqdm
 
-from rlcourse.dp import policy_values, tabular_mdp
+from rlcourse.dp import policy_dynamics, solve_policy_values
 from rlcourse.mdp import (
     MDP,
+    TabularMDP,
+    discounted_return,
     hiking_trip,
-    model_arrays,
     policy_from_choices,
-    simulate,
-    to_toy_text,
+    sample_episode,
+    to_tabular,
     uniform_policy,
 )
 from rlcourse.seeding import seed_everything
@@ -48,26 +49,25 @@ class Result:
     episodes: int
     policies: dict[str, PolicyReport]
     max_bellman_residual: float  # max_s |v(s) - (r_pi(s) + gamma sum_s' P_pi(s, s') v(s'))|
-    max_difference_from_dp: float  # against rlcourse.dp.policy_values, another solver
     figure: str
 
 
 # --8<-- [start:policies]
-def myopic_choices(mdp: MDP) -> dict[str, str]:
+def myopic_choices(mdp: MDP, arrays: TabularMDP) -> dict[str, str]:
     """In each state, the action with the highest expected immediate reward r(s, a)."""
-    _, rewards = model_arrays(mdp)
     choices: dict[str, str] = {}
     for state in mdp.acting_states:
-        best = int(np.argmax(rewards[mdp.state_index(state)]))  # row r(s, .), shape (A,)
+        row = arrays.expected_rewards[mdp.state_index(state)]  # r(s, .), shape (A,)
+        best = int(np.argmax(row))
         choices[state] = mdp.actions[best]
     return choices
 
 
-def simple_policies(mdp: MDP) -> dict[str, np.ndarray]:
+def simple_policies(mdp: MDP, arrays: TabularMDP) -> dict[str, np.ndarray]:
     """Three policies as (S, A) tables of pi(a | s)."""
     return {
-        "random": uniform_policy(mdp),
-        "myopic": policy_from_choices(mdp, myopic_choices(mdp)),
+        "random": uniform_policy(mdp.n_states, mdp.n_actions),
+        "myopic": policy_from_choices(mdp, myopic_choices(mdp, arrays)),
         "always trail": policy_from_choices(mdp, dict.fromkeys(mdp.acting_states, "trail")),
     }
 
@@ -84,40 +84,21 @@ def describe(mdp: MDP, policy: np.ndarray) -> dict[str, str]:
 # --8<-- [end:policies]
 
 
-# --8<-- [start:exact]
-def policy_model(mdp: MDP, policy: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """P_pi[s, s'] = sum_a pi(a|s) P[s, a, s'] (S, S) and r_pi[s] = sum_a pi(a|s) r(s, a) (S,)."""
-    probs, rewards = (torch.from_numpy(array) for array in model_arrays(mdp))  # float64
-    p_pi = torch.einsum("sa,sat->st", policy, probs)
-    r_pi = (policy * rewards).sum(dim=1)
-    return p_pi, r_pi
-
-
-def exact_values(mdp: MDP, policy: torch.Tensor) -> torch.Tensor:
-    """Solve the Bellman expectation equation (I - gamma P_pi) v = r_pi for v_pi, shape (S,)."""
-    p_pi, r_pi = policy_model(mdp, policy)
-    identity = torch.eye(mdp.n_states, dtype=torch.float64)
-    return torch.linalg.solve(identity - mdp.gamma * p_pi, r_pi)
-
-
-# --8<-- [end:exact]
-
-
 # --8<-- [start:simulate]
 def simulated_returns(
     mdp: MDP, policy: np.ndarray, episodes: int, rng: np.random.Generator, name: str
 ) -> tuple[np.ndarray, int]:
     """G_0 of each of ``episodes`` simulated episodes, shape (episodes,), and how many were cut.
 
-    An episode still running after simulate's 1000 steps is truncated, and its return
+    An episode still running after sample_episode's 1000 steps is truncated, and its return
     misses the rest; the count says whether that happened at all.
     """
     returns = np.empty(episodes)
     truncated = 0
     for i in tqdm(range(episodes), desc=name, leave=False):
-        episode = simulate(mdp, policy, rng)
-        returns[i] = episode.discounted_return(mdp.gamma)
-        truncated += episode.truncated
+        episode = sample_episode(mdp, policy, rng)
+        returns[i] = discounted_return([step.reward for step in episode], mdp.gamma)
+        truncated += episode[-1].truncated
     return returns, truncated
 
 
@@ -175,18 +156,14 @@ def main(cfg: Config) -> Result:
     rng = seed_everything(cfg.seed)
     torch.set_num_threads(1)  # a 4 x 4 solve gains nothing from threads
     mdp = hiking_trip()
-    dp_model = tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
+    arrays = to_tabular(mdp)  # continue_probs (S, A, S), expected_rewards (S, A)
     reports: dict[str, PolicyReport] = {}
     samples: dict[str, np.ndarray] = {}
     residuals: list[float] = []
-    dp_differences: list[float] = []
-    for name, policy in simple_policies(mdp).items():
-        pi = torch.from_numpy(policy)
-        values = exact_values(mdp, pi)
-        p_pi, r_pi = policy_model(mdp, pi)
+    for name, policy in simple_policies(mdp, arrays).items():
+        values = solve_policy_values(arrays, policy, mdp.gamma)  # (I - gamma P_pi) v = r_pi
+        p_pi, r_pi = policy_dynamics(arrays, policy)
         residuals.append(float((values - (r_pi + mdp.gamma * p_pi @ values)).abs().max()))
-        dp_values = policy_values(dp_model, policy, mdp.gamma)
-        dp_differences.append(float(np.abs(values.numpy() - dp_values).max()))
         samples[name], truncated = simulated_returns(mdp, policy, cfg.episodes, rng, name)
         reports[name] = compare(mdp, policy, values, samples[name], truncated)
 
@@ -196,7 +173,6 @@ def main(cfg: Config) -> Result:
     for name, report in reports.items():
         print(f"{name:<13} " + " ".join(f"{v:>10.4f}" for v in report.values.values()))
     print(f"\nBellman residual max |v - (r_pi + gamma P_pi v)| = {max(residuals):.1e}")
-    print(f"largest difference from rlcourse.dp.policy_values = {max(dp_differences):.1e}")
     print(f"\nexpected return from the trailhead, {cfg.episodes:,} simulated episodes per policy:")
     for name, r in reports.items():
         verdict = "agree" if r.within_3_standard_errors else "DISAGREE"
@@ -212,7 +188,6 @@ def main(cfg: Config) -> Result:
         episodes=cfg.episodes,
         policies=reports,
         max_bellman_residual=max(residuals),
-        max_difference_from_dp=max(dp_differences),
         figure=figure.name,
     )
 

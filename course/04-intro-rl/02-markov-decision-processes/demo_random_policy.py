@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import tyro
 
-from rlcourse.mdp import Episode, hiking_trip, simulate, uniform_policy
+from rlcourse.episodes import Episode
+from rlcourse.mdp import MDP, discounted_return, hiking_trip, sample_episode, uniform_policy
 from rlcourse.seeding import seed_everything
 
 
@@ -37,16 +38,18 @@ class Result:
 
 
 # --8<-- [start:show]
-def show_episode(episode: Episode, gamma: float) -> None:
-    """Print each step with the discounted return so far, sum_k gamma^k R_{k+1}."""
+def show_episode(mdp: MDP, episode: Episode) -> None:
+    """Print each step, by name, with the discounted return so far, sum_k gamma^k R_{k+1}."""
     so_far = 0.0
-    for t, step in enumerate(episode.steps):
-        so_far += gamma**t * step.reward
+    for t, step in enumerate(episode):
+        so_far += mdp.gamma**t * step.reward
+        state, action = mdp.states[step.state], mdp.actions[step.action]
         print(
-            f"  t={t}  {step.state:<9} {step.action:<8} -> {step.next_state:<9} "
+            f"  t={t}  {state:<9} {action:<8} -> {mdp.states[step.next_state]:<9} "
             f"R={step.reward:+5.1f}  return so far {so_far:+7.3f}"
         )
-    print(f"  total reward {sum(episode.rewards):+.1f}, return G_0 = {so_far:+.3f}")
+    total = sum(step.reward for step in episode)
+    print(f"  total reward {total:+.1f}, return G_0 = {so_far:+.3f}")
 
 
 # --8<-- [end:show]
@@ -55,7 +58,7 @@ def show_episode(episode: Episode, gamma: float) -> None:
 def plot_rewards(episodes: list[Episode], returns: np.ndarray, plotted: int, path: Path) -> None:
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8), dpi=100)
     for episode in episodes[:plotted]:
-        totals = np.cumsum([0.0, *episode.rewards])  # total reward after t steps
+        totals = np.cumsum([0.0, *(step.reward for step in episode)])  # after t steps
         left.plot(range(len(totals)), totals, color="tab:blue", alpha=0.35, lw=1)
         left.plot(len(totals) - 1, totals[-1], "o", color="tab:blue", ms=3)
     left.set_xlabel("step t")
@@ -77,17 +80,18 @@ def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     rng = seed_everything(cfg.seed)  # a NumPy Generator: every random choice comes from it
     mdp = hiking_trip()
-    policy = uniform_policy(mdp)  # pi(a | s) = 1/2 for "trail" and "scramble"
-    episodes = [simulate(mdp, policy, rng, cfg.max_steps) for _ in range(cfg.episodes)]
+    policy = uniform_policy(mdp.n_states, mdp.n_actions)  # pi(a | s) = 1/2 for both actions
+    episodes = [sample_episode(mdp, policy, rng, cfg.max_steps) for _ in range(cfg.episodes)]
     for i, episode in enumerate(episodes[: cfg.shown_episodes]):
         print(f"episode {i}:")
-        show_episode(episode, mdp.gamma)
+        show_episode(mdp, episode)
 
-    returns = np.array([e.discounted_return(mdp.gamma) for e in episodes])
-    totals = np.array([sum(e.rewards) for e in episodes])
-    lengths = np.array([len(e.steps) for e in episodes])
+    rewards = [[step.reward for step in episode] for episode in episodes]
+    returns = np.array([discounted_return(r, mdp.gamma) for r in rewards])
+    totals = np.array([sum(r) for r in rewards])
+    lengths = np.array([len(episode) for episode in episodes])
     standard_error = float(returns.std(ddof=1) / np.sqrt(len(returns)))
-    truncated = sum(e.truncated for e in episodes)
+    truncated = sum(episode[-1].truncated for episode in episodes)
     print(f"\nover {len(episodes):,} episodes of the random policy:")
     print(f"  mean total reward   {totals.mean():.3f}")
     print(f"  mean return G_0     {returns.mean():.3f} ± {standard_error:.3f} (standard error)")

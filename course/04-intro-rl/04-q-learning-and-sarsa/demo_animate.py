@@ -11,9 +11,10 @@ import tyro
 from PIL import Image
 
 from rlcourse.agents.tabular import table_shape, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import MAZE_LAYOUT, unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
 from rlcourse.seeding import seed_everything
 
 
@@ -71,7 +72,7 @@ def main(cfg: Config) -> Result:
     q, history = train(env, "q_learning", cfg.episodes, cfg.alpha, cfg.gamma, cfg.epsilon, cfg.seed)
     grid = unwrap_gridworld(env)
     optimal = value_iteration(tabular_mdp(grid.P, *table_shape(env)), cfg.gamma)
-    optimal_return = float(grid.initial_state_distrib @ optimal.values)
+    optimal_return = float(grid.initial_state_distrib @ optimal.values.numpy())
 
     # A second environment renders; the first only trained (rendering there would be slow).
     render_env = gym.make(

@@ -17,19 +17,14 @@ from tqdm import tqdm
 from rlcourse.agents.tabular import (
     Algorithm,
     epsilon_greedy_probabilities,
-    greedy_policy,
+    greedy_actions,
     table_shape,
     train,
 )
-from rlcourse.dp import (
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.dp import evaluate_policy, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import CLIFF_LAYOUT, GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp
 from rlcourse.seeding import seed_everything
 
 ALGORITHMS: tuple[Algorithm, ...] = ("q_learning", "sarsa")
@@ -43,7 +38,7 @@ class Config:
     gamma: float = 1.0  # undiscounted: a return counts steps (-1 each) and traps (-100)
     epsilon: float = 0.1  # constant, so the behaviour policy keeps exploring
     eval_every: int = 10  # evaluate the greedy policy exactly every this many episodes
-    smoothing: int = 10  # moving-average window of the learning curves, in episodes
+    smoothing: int = 10  # trailing-average window of the learning curves, in episodes
     max_steps: int = 200  # the environment's time limit
     out_dir: Path = Path(__file__).parent / "outputs"
 
@@ -102,7 +97,7 @@ def exact_return(mdp: TabularMDP, policy: np.ndarray, start: np.ndarray, max_ste
     return evaluate_policy(mdp, policy, start, max_steps).expected_return
 
 
-def moving_average(values: np.ndarray, window: int) -> np.ndarray:
+def trailing_average(values: np.ndarray, window: int) -> np.ndarray:
     """Mean of the last ``window`` entries at each position (fewer at the start); same shape."""
     sums = np.cumsum(values, axis=-1)
     shifted = np.concatenate([np.zeros_like(sums[..., :window]), sums[..., :-window]], axis=-1)
@@ -136,7 +131,7 @@ def run_seed(
 
     def record(episode: int, q: np.ndarray) -> None:
         if (episode + 1) % cfg.eval_every == 0:
-            policy = deterministic_policy(greedy_policy(q), mdp.n_actions)
+            policy = deterministic_policy(greedy_actions(q), mdp.n_actions)
             curve.append(exact_return(mdp, policy, start, cfg.max_steps))
 
     q, history = train(
@@ -210,7 +205,7 @@ def plot_curves(cfg: Config, runs: dict[Algorithm, list[SeedRun]], optimal_retur
     for algorithm, label in zip(ALGORITHMS, ("Q-learning", "SARSA"), strict=True):
         online = np.array([run.online_returns for run in runs[algorithm]])  # (seeds, episodes)
         greedy = np.array([run.greedy_curve for run in runs[algorithm]])  # (seeds, evaluations)
-        plot_band(ax_online, episodes, moving_average(online, cfg.smoothing), label, False)
+        plot_band(ax_online, episodes, trailing_average(online, cfg.smoothing), label, False)
         plot_band(ax_greedy, evaluations, greedy, label, True)
     ax_greedy.axhline(optimal_return, color="black", linestyle="--", label="optimum")
     ax_online.set(title="Training return (mean ± std over seeds)", xlabel="episode")
@@ -233,7 +228,9 @@ def main(cfg: Config) -> Result:
     # return there is the probability that its episode ends in a trap.
     trap_grid = GridWorldEnv(CLIFF_LAYOUT, step_cost=0.0, goal_reward=0.0, trap_penalty=-1.0)
     trap_mdp = tabular_mdp(trap_grid.P, *table_shape(env))
-    optimal_return = float(grid.initial_state_distrib @ value_iteration(mdp, cfg.gamma).values)
+    optimal_return = float(
+        grid.initial_state_distrib @ value_iteration(mdp, cfg.gamma).values.numpy()
+    )
     runs: dict[Algorithm, list[SeedRun]] = {
         algorithm: [
             run_seed(env, algorithm, seed, mdp, trap_mdp, cfg)

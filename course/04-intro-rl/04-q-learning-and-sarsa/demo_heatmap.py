@@ -12,8 +12,8 @@ import tyro
 from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 
-from rlcourse.agents.tabular import Algorithm, greedy_policy, table_shape, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.agents.tabular import Algorithm, greedy_actions, table_shape, train
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import (
     ACTION_ARROWS,
@@ -22,6 +22,7 @@ from rlcourse.envs.gridworld import (
     GridWorldEnv,
     unwrap_gridworld,
 )
+from rlcourse.mdp import tabular_mdp
 from rlcourse.seeding import seed_everything
 
 LABELS: dict[Algorithm, str] = {"q_learning": "Q-learning", "sarsa": "SARSA"}
@@ -49,7 +50,7 @@ def value_and_arrow_grids(grid: GridWorldEnv, q: np.ndarray) -> tuple[np.ndarray
     greedy arrows as one string per row (terminal cells keep their letter)."""
     values = q.max(axis=1)  # (n_states,)
     values[[grid.is_terminal(s) for s in range(len(values))]] = np.nan
-    greedy = greedy_policy(q)
+    greedy = greedy_actions(q)
     arrows = [
         "".join(
             ACTION_ARROWS[greedy[s]] if grid.cell(s) in ".S" else grid.cell(s)

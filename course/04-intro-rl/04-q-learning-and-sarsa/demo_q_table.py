@@ -10,15 +10,16 @@ import numpy as np
 import tyro
 
 from rlcourse.agents.tabular import (
-    greedy_policy,
+    greedy_actions,
     make_q_table,
     q_learning_update,
     table_shape,
     train,
 )
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import ACTION_ARROWS, RIGHT, unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
 from rlcourse.seeding import seed_everything
 
 # A 3 x 4 world: the goal G (+10) in the top-right corner, a trap T (-10) below it.
@@ -72,14 +73,13 @@ def main(cfg: Config) -> Result:
     q, history = train(env, "q_learning", cfg.episodes, cfg.alpha, cfg.gamma, cfg.epsilon, cfg.seed)
     grid = unwrap_gridworld(env)
     optimal = value_iteration(tabular_mdp(grid.P, n_states, n_actions), cfg.gamma)
+    q_star, v_star = optimal.q_values.numpy(), optimal.values.numpy()  # (S, A), (S,)
     acting = [s for s in range(n_states) if grid.cell(s) in ".S"]  # not walls, not terminal
-    greedy = greedy_policy(q)
+    greedy = greedy_actions(q)
     # A greedy action is optimal if Q* rates it as high as the best action (ties allowed).
-    optimal_choice = [
-        bool(np.isclose(optimal.q_values[s, greedy[s]], optimal.q_values[s].max())) for s in acting
-    ]
-    value_error = np.abs(q[acting].max(axis=1) - optimal.values[acting])  # (n_acting,)
-    error = np.abs(q[acting] - optimal.q_values[acting])  # (n_acting, n_actions)
+    optimal_choice = [bool(np.isclose(q_star[s, greedy[s]], q_star[s].max())) for s in acting]
+    value_error = np.abs(q[acting].max(axis=1) - v_star[acting])  # (n_acting,)
+    error = np.abs(q[acting] - q_star[acting])  # (n_acting, n_actions)
     worst_row, worst_action = np.unravel_index(np.argmax(error), error.shape)
 
     print(f"\nafter {cfg.episodes} episodes ({history.total_steps} steps):")
@@ -88,7 +88,7 @@ def main(cfg: Config) -> Result:
         row, col = divmod(s, grid.n_cols)
         values = " ".join(f"{v:7.3f}" for v in q[s])
         arrow = ACTION_ARROWS[int(greedy[s])]
-        print(f"{s:5d} ({row}, {col})  {values}      {arrow}    {optimal.values[s]:7.3f}")
+        print(f"{s:5d} ({row}, {col})  {values}      {arrow}    {v_star[s]:7.3f}")
     print(f"largest |max_a Q - V*| over these states: {value_error.max():.4f}")
     print(
         f"largest |Q - Q*|: {error.max():.4f}, at state {acting[worst_row]}, "

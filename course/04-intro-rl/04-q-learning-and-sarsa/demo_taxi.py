@@ -10,18 +10,15 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import torch
 import tyro
 from gymnasium.envs.toy_text.taxi import TaxiEnv
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, table_shape, train
-from rlcourse.dp import (
-    PolicyEvaluation,
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.agents.tabular import greedy_actions, table_shape, train
+from rlcourse.curves import moving_average
+from rlcourse.dp import PolicyEvaluation, evaluate_policy, value_iteration
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp
+from rlcourse.schedules import LinearSchedule
 from rlcourse.seeding import seed_everything
 
 
@@ -72,7 +69,7 @@ def evaluate_greedy(
 ) -> PolicyEvaluation:
     """Exact return and length of the greedy policy of ``q``: Taxi is deterministic given
     the start state, so weighting every start state by its probability is exact."""
-    policy = deterministic_policy(greedy_policy(q), mdp.n_actions)
+    policy = deterministic_policy(greedy_actions(q), mdp.n_actions)
     return evaluate_policy(mdp, policy, start, max_steps)
 
 
@@ -104,7 +101,7 @@ def plot_training(
     fig, (ax_length, ax_return) = plt.subplots(1, 2, figsize=(10, 4), dpi=100)
     lengths = np.array(episode_lengths, dtype=np.float64)
     window = min(100, len(lengths))
-    smoothed = np.convolve(lengths, np.ones(window) / window, mode="valid")
+    smoothed = moving_average(lengths, window)
     ax_length.plot(np.arange(window, len(lengths) + 1), smoothed)
     ax_length.set(title=f"Training episode length ({window}-episode mean)", xlabel="episode")
     ax_length.set_ylabel("steps")
@@ -122,12 +119,13 @@ def plot_training(
 
 def main(cfg: Config) -> Result:
     seed_everything(cfg.seed)
+    torch.set_num_threads(1)  # 500-state dynamic programming: threads only add overhead
     env = gym.make("Taxi-v4", max_episode_steps=cfg.max_steps)
     mdp, start = taxi_model(env)
     optimal = value_iteration(mdp, gamma=1.0)  # the undiscounted optimum: what returns measure
     best = evaluate_policy(
         mdp,
-        deterministic_policy(optimal.q_values.argmax(axis=1), mdp.n_actions),
+        deterministic_policy(greedy_actions(optimal.q_values), mdp.n_actions),
         start,
         cfg.max_steps,
     )
@@ -142,7 +140,7 @@ def main(cfg: Config) -> Result:
             curve.append(evaluate_greedy(mdp, q, start, cfg.max_steps).expected_return)
             evaluation_seconds += time.perf_counter() - tic
 
-    epsilon = linear_epsilon(cfg.epsilon_start, cfg.epsilon_end, cfg.decay_episodes)
+    epsilon = LinearSchedule(cfg.epsilon_start, cfg.epsilon_end, cfg.decay_episodes)
     tic = time.perf_counter()
     q, history = train(
         env,
@@ -165,7 +163,7 @@ def main(cfg: Config) -> Result:
         f"training: {cfg.episodes} episodes, {history.total_steps} steps, {training_seconds:.1f} s"
     )
     print(f"{mdp.n_states} states, {mdp.n_actions} actions, {np.count_nonzero(start)} start states")
-    print(f"value iteration on env.unwrapped.P: {optimal.iterations} sweeps")
+    print(f"value iteration on env.unwrapped.P: {optimal.sweeps} sweeps")
     print("                      expected return   expected length   P(time limit)")
     for name, evaluation in (("greedy (exact)", greedy), ("optimal (exact)", best)):
         print(
@@ -186,7 +184,7 @@ def main(cfg: Config) -> Result:
         n_states=mdp.n_states,
         n_actions=mdp.n_actions,
         start_states=int(np.count_nonzero(start)),
-        value_iteration_sweeps=optimal.iterations,
+        value_iteration_sweeps=optimal.sweeps,
         training_episodes=cfg.episodes,
         training_steps=history.total_steps,
         training_seconds=training_seconds,

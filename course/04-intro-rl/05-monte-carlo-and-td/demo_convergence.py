@@ -12,16 +12,11 @@ import tyro
 from matplotlib.axes import Axes
 from tqdm import tqdm
 
-from rlcourse.agents.prediction import (
-    Episode,
-    mc_update,
-    play_episode,
-    rms_error,
-    td0_episode_update,
-    uniform_policy,
-)
+from rlcourse.agents.prediction import mc_update, play_episode, rms_error, td0_episode_update
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import true_values
+from rlcourse.episodes import Episode
+from rlcourse.mdp import uniform_policy
 from rlcourse.seeding import seed_everything
 
 N_STATES = 5

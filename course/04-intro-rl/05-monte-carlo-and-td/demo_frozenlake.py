@@ -9,29 +9,17 @@ from typing import Any
 import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
+import torch
 import tyro
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from tqdm import tqdm
 
-from rlcourse.agents.prediction import (
-    greedy_actions,
-    mc_update,
-    play_episode,
-    td0_episode_update,
-    uniform_policy,
-)
-from rlcourse.agents.tabular import table_shape
-from rlcourse.dp import (
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    policy_values,
-    q_from_values,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.agents.prediction import mc_update, play_episode, td0_episode_update
+from rlcourse.agents.tabular import greedy_actions, table_shape
+from rlcourse.dp import action_values, evaluate_policy, solve_policy_values, value_iteration
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp, uniform_policy
 from rlcourse.seeding import seed_everything
 
 ARROWS = ("←", "↓", "→", "↑")  # FrozenLake's actions: 0 left, 1 down, 2 right, 3 up
@@ -135,10 +123,10 @@ def sampled_success(
 def horizon_optimum(mdp: TabularMDP, start: np.ndarray, max_steps: int) -> float:
     """max over all policies of P(goal within max_steps), by backward induction:
     V_h = max_a [r + P V_{h-1}] with h steps left, V_0 = 0. Time-varying policies count."""
-    values = np.zeros(mdp.n_states)
+    values = torch.zeros(mdp.n_states, dtype=torch.float64)
     for _ in range(max_steps):
-        values = q_from_values(mdp, values, GAMMA).max(axis=1)
-    return float(start @ values)
+        values = action_values(mdp, values, GAMMA).max(dim=1).values
+    return float(start @ values.numpy())
 
 
 def draw_lake(
@@ -175,16 +163,17 @@ def main(cfg: Config) -> Result:
     acting = np.array([c not in "HG" for c in "".join(desc)])  # non-terminal states
 
     random_policy = uniform_policy(mdp.n_states, mdp.n_actions)
-    exact_values = policy_values(mdp, random_policy, GAMMA)
-    exact_greedy = greedy_actions(mdp, exact_values, GAMMA)
-    optimal_actions = value_iteration(mdp, GAMMA).q_values.argmax(axis=1)
+    exact_values = solve_policy_values(mdp, random_policy, GAMMA).numpy()
+    exact_greedy = greedy_actions(action_values(mdp, exact_values, GAMMA))
+    optimal_actions = greedy_actions(value_iteration(mdp, GAMMA).q_values)
 
     seeds = range(cfg.seed, cfg.seed + cfg.seeds)
     runs = [estimate(env, random_policy, seed, cfg) for seed in tqdm(seeds, desc="seeds")]
     first, steps = runs[0]
-    greedy = {m: greedy_actions(mdp, first[m], GAMMA) for m in METHODS}
+    greedy = {m: greedy_actions(action_values(mdp, first[m], GAMMA)) for m in METHODS}
     seed_greedy = {
-        m: [greedy_actions(mdp, values[m], GAMMA) for values, _ in runs] for m in METHODS
+        m: [greedy_actions(action_values(mdp, values[m], GAMMA)) for values, _ in runs]
+        for m in METHODS
     }
     seed_success = {m: [exact_success(mdp, a, start, cfg) for a in seed_greedy[m]] for m in METHODS}
     matches = {

@@ -12,23 +12,12 @@ import numpy as np
 import tyro
 from tqdm import tqdm
 
-from rlcourse.agents.prediction import (
-    greedy_actions,
-    mc_update,
-    play_episode,
-    td0_episode_update,
-    uniform_policy,
-)
-from rlcourse.dp import (
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    policy_values,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.agents.prediction import mc_update, play_episode, td0_episode_update
+from rlcourse.agents.tabular import greedy_actions
+from rlcourse.dp import action_values, evaluate_policy, solve_policy_values, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import ACTION_ARROWS, unwrap_gridworld
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp, uniform_policy
 from rlcourse.seeding import seed_everything
 
 # Start bottom-left, goal bottom-right; the short route passes beside a trap, and the
@@ -108,7 +97,8 @@ def sampled_iteration(
                 td0_episode_update(values, episode, cfg.alpha, cfg.gamma)
         if round_index == 0:
             first_values = values.copy()
-        actions = greedy_actions(mdp, values, cfg.gamma)  # improvement: one-step lookahead
+        # improvement: one-step lookahead with the model
+        actions = greedy_actions(action_values(mdp, values, cfg.gamma))
         policy = deterministic_policy(actions, mdp.n_actions)
         returns.append(exact_return(mdp, actions, grid.initial_state_distrib, cfg.max_steps))
     return SeedRun(returns, steps, first_values)
@@ -119,7 +109,8 @@ def exact_iteration(mdp: TabularMDP, start: np.ndarray, cfg: Config) -> list[flo
     policy = uniform_policy(mdp.n_states, mdp.n_actions)
     returns: list[float] = []
     for _ in range(cfg.rounds):
-        actions = greedy_actions(mdp, policy_values(mdp, policy, cfg.gamma), cfg.gamma)
+        values = solve_policy_values(mdp, policy, cfg.gamma)
+        actions = greedy_actions(action_values(mdp, values, cfg.gamma))
         policy = deterministic_policy(actions, mdp.n_actions)
         returns.append(exact_return(mdp, actions, start, cfg.max_steps))
     return returns
@@ -167,11 +158,11 @@ def main(cfg: Config) -> Result:
     mdp = tabular_mdp(grid.P, grid.n_rows * grid.n_cols, 4)
     start = grid.initial_state_distrib
     optimum = value_iteration(mdp, cfg.gamma)
-    optimal_return = exact_return(mdp, optimum.q_values.argmax(axis=1), start, cfg.max_steps)
+    optimal_return = exact_return(mdp, greedy_actions(optimum.q_values), start, cfg.max_steps)
     random_policy = uniform_policy(mdp.n_states, mdp.n_actions)
     random_return = evaluate_policy(mdp, random_policy, start, cfg.max_steps).expected_return
     exact = exact_iteration(mdp, start, cfg)
-    random_values = policy_values(mdp, random_policy, cfg.gamma)
+    random_values = solve_policy_values(mdp, random_policy, cfg.gamma).numpy()
     acting = np.array([not grid.is_terminal(s) for s in range(mdp.n_states)])
 
     summaries: dict[str, MethodSummary] = {}
@@ -193,7 +184,7 @@ def main(cfg: Config) -> Result:
     print(f"layout {BRIDGE_LAYOUT}, slip {cfg.slip_probability}, trap -{cfg.trap_penalty:g}")
     print(f"uniform random policy: exact return {random_return:.3f}")
     print(f"optimum (value iteration): {optimal_return:.3f}")
-    optimal_actions = optimum.q_values.argmax(axis=1)
+    optimal_actions = greedy_actions(optimum.q_values)
     print("optimal policy:")
     for row in range(grid.n_rows):
         cells = range(row * grid.n_cols, (row + 1) * grid.n_cols)

@@ -11,15 +11,11 @@ import numpy as np
 import tyro
 from tqdm import tqdm
 
-from rlcourse.agents.prediction import (
-    Episode,
-    mc_update,
-    play_episode,
-    td0_episode_update,
-    uniform_policy,
-)
+from rlcourse.agents.prediction import mc_update, play_episode, td0_episode_update
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import state_names, true_values
+from rlcourse.episodes import Episode
+from rlcourse.mdp import uniform_policy
 from rlcourse.seeding import seed_everything
 
 N_STATES = 5  # the classic walk: A .. E between two terminal ends

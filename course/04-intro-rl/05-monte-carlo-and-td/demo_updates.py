@@ -10,17 +10,12 @@ import numpy as np
 import tyro
 from tqdm import tqdm
 
-from rlcourse.agents.prediction import (
-    Episode,
-    mc_update,
-    play_episode,
-    rms_error,
-    td0_episode_update,
-    uniform_policy,
-)
-from rlcourse.dp import policy_values, tabular_mdp
+from rlcourse.agents.prediction import mc_update, play_episode, rms_error, td0_episode_update
+from rlcourse.dp import solve_policy_values
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import RandomWalkEnv, state_names, true_values
+from rlcourse.episodes import Episode
+from rlcourse.mdp import tabular_mdp, uniform_policy
 from rlcourse.seeding import seed_everything
 
 
@@ -71,7 +66,7 @@ def main(cfg: Config) -> Result:
 
     # The truth twice: the closed form, and the linear Bellman equation solved by dp.
     truth = true_values(walk.n_states)
-    from_dp = policy_values(tabular_mdp(walk.P, n, 2), policy, gamma=1.0)
+    from_dp = solve_policy_values(tabular_mdp(walk.P, n, 2), policy, gamma=1.0).numpy()
     difference = float(np.max(np.abs(truth - from_dp)))
     print(f"{'state':24}" + "".join(f"{name:>8}" for name in names))
     print_values("true V (closed form)", truth)

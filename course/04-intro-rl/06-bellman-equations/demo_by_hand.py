@@ -15,10 +15,9 @@ from rlcourse.dp import (
     iterative_policy_evaluation,
     policy_dynamics,
     solve_policy_values,
-    tabular_mdp,
-    value_iteration_history,
+    value_iteration,
 )
-from rlcourse.mdp import MDP, Outcome, to_toy_text, uniform_policy
+from rlcourse.mdp import MDP, Outcome, to_tabular, uniform_policy
 
 
 def rover(gamma: float) -> MDP:
@@ -133,8 +132,8 @@ def q_by_hand(
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     mdp = rover(cfg.gamma)
-    model = tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions)
-    policy = torch.from_numpy(uniform_policy(mdp))  # pi(a|s) = 1/2, shape (3, 2)
+    model = to_tabular(mdp)
+    policy = torch.from_numpy(uniform_policy(mdp.n_states, mdp.n_actions))  # 1/2 each, (3, 2)
     p_pi, r_pi = policy_dynamics(model, policy)
     print(f"P_pi, shape {tuple(p_pi.shape)} (rows and columns: {', '.join(mdp.states)}):")
     print(p_pi.numpy())
@@ -177,7 +176,7 @@ def main(cfg: Config) -> Result:
 
     greedy = greedy_policy(q)
     greedy_values = solve_policy_values(model, greedy, cfg.gamma)
-    optimal = value_iteration_history(model, cfg.gamma).values
+    optimal = value_iteration(model, cfg.gamma).values
     is_optimal = torch.allclose(greedy_values, optimal, atol=1e-8)
     choices = {s: mdp.actions[int(greedy[i].argmax())] for i, s in enumerate(mdp.acting_states)}
     print(f"\ngreedy policy with respect to q_pi: {choices}")

@@ -14,7 +14,6 @@ import tyro
 from tqdm import tqdm
 
 from rlcourse.dp import (
-    TabularMDP,
     action_values,
     evaluate_policy,
     greedy_policy,
@@ -22,6 +21,7 @@ from rlcourse.dp import (
     solve_policy_values,
 )
 from rlcourse.envs.gridworld import GridWorldEnv
+from rlcourse.mdp import TabularMDP
 from rlcourse.seeding import seed_everything
 from room import GAMMA, acting_states, draw_room, make_room, start_state
 

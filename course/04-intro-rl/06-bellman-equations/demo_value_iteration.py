@@ -11,15 +11,15 @@ import torch
 import tyro
 
 from rlcourse.dp import (
-    TabularMDP,
     action_values,
     greedy_policy,
     policy_dynamics,
     policy_iteration,
     solve_policy_values,
-    value_iteration_history,
+    value_iteration,
 )
 from rlcourse.envs.gridworld import ACTION_ARROWS
+from rlcourse.mdp import TabularMDP
 from room import GAMMA, draw_room, make_room, start_state
 
 
@@ -59,7 +59,7 @@ def main(cfg: Config) -> Result:
     env, grid, mdp = make_room()
     start = start_state(grid)
 
-    run = value_iteration_history(mdp, cfg.gamma, cfg.tolerance)
+    run = value_iteration(mdp, cfg.gamma, cfg.tolerance)
     uniform = torch.full((mdp.n_states, mdp.n_actions), 0.25, dtype=torch.float64)
     v_star = policy_iteration(mdp, cfg.gamma, uniform).values  # the optimum, found another way
     error = float((run.values - v_star).abs().max())

@@ -15,9 +15,9 @@ from matplotlib.axes import Axes
 from matplotlib.image import AxesImage
 
 from rlcourse.agents.tabular import table_shape
-from rlcourse.dp import TabularMDP, tabular_mdp
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import ACTION_ARROWS, GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import TabularMDP, tabular_mdp
 
 # --8<-- [start:room]
 # Start S bottom-left, goal G on the right edge, two traps T beside the shorter routes.

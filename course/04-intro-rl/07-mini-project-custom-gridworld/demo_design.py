@@ -16,8 +16,9 @@ from gymnasium.utils.env_checker import check_env
 # The ledge and the tools all four demos share, in ledge.py beside this file.
 import ledge
 from rlcourse.agents.tabular import table_shape
-from rlcourse.dp import deterministic_policy, policy_values, tabular_mdp
+from rlcourse.dp import solve_policy_values
 from rlcourse.envs.gridworld import ACTION_NAMES, RIGHT, unwrap_gridworld
+from rlcourse.mdp import deterministic_policy, tabular_mdp
 from rlcourse.seeding import seed_everything
 
 
@@ -63,8 +64,8 @@ def crossing_by_dp(env: gym.Env[int, int], first_cell: int) -> tuple[float, floa
     always_right = deterministic_policy(np.full(n_states, RIGHT), n_actions)
     grid = unwrap_gridworld(env)
     reach_goal = tabular_mdp(ledge.goal_indicator(grid).P, n_states, n_actions)
-    probability = policy_values(reach_goal, always_right, gamma=1.0)
-    value = policy_values(tabular_mdp(grid.P, n_states, n_actions), always_right, gamma=1.0)
+    probability = solve_policy_values(reach_goal, always_right, gamma=1.0)
+    value = solve_policy_values(tabular_mdp(grid.P, n_states, n_actions), always_right, gamma=1.0)
     return float(probability[first_cell]), float(value[first_cell])
 
 

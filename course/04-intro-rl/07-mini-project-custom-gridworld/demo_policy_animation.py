@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 # The ledge and the tools all four demos share, in ledge.py beside this file.
 import ledge
-from rlcourse.agents.tabular import greedy_policy, make_q_table
+from rlcourse.agents.tabular import greedy_actions, make_q_table
 from rlcourse.envs.gridworld import GridWorldEnv, unwrap_gridworld
 from rlcourse.seeding import seed_everything
 
@@ -60,7 +60,7 @@ def render_frame(
 ) -> Image.Image:
     """One GIF frame: greedy arrows and route on a heatmap of max_a Q(s, a)."""
     fig, ax = plt.subplots(figsize=(6, 2.9), dpi=80, layout="constrained")
-    actions = greedy_policy(q)
+    actions = greedy_actions(q)
     route = ledge.intended_route(grid, actions)
     heatmap = ledge.draw_policy(ax, grid, actions, route, q.max(axis=1), value_range)
     assert heatmap is not None  # values were given, so draw_policy drew a heatmap
@@ -87,7 +87,7 @@ def main(cfg: Config) -> Result:
     env = gym.make(ledge.register_ledge())
     grid = unwrap_gridworld(env)
     optimal = ledge.solve(env, cfg.gamma)
-    optimal_return = float(grid.initial_state_distrib @ optimal.values)
+    optimal_return = float(grid.initial_state_distrib @ optimal.values.numpy())
 
     # --8<-- [start:record]
     wanted = set(frame_episodes(cfg.episodes, cfg.frames))
@@ -96,11 +96,11 @@ def main(cfg: Config) -> Result:
     greedy_returns: list[float] = []  # exact expected return of the greedy policy
     routes: list[list[int]] = []  # intended route of the greedy policy
     known: dict[bytes, tuple[float, list[int]]] = {}  # each distinct policy evaluated once
-    previous = greedy_policy(make_q_table(env, max(grid.goal_reward, 0.0)))
+    previous = greedy_actions(make_q_table(env, max(grid.goal_reward, 0.0)))
 
     def record(episode: int, q: np.ndarray) -> None:
         nonlocal previous
-        actions = greedy_policy(q)
+        actions = greedy_actions(q)
         changed.append(int(np.sum(actions != previous)))
         previous = actions
         if actions.tobytes() not in known:

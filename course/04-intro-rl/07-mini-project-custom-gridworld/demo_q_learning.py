@@ -12,7 +12,8 @@ import tyro
 
 # The ledge and the tools all four demos share, in ledge.py beside this file.
 import ledge
-from rlcourse.agents.tabular import greedy_policy
+from rlcourse.agents.tabular import greedy_actions
+from rlcourse.curves import moving_average
 from rlcourse.envs.gridworld import unwrap_gridworld
 from rlcourse.seeding import seed_everything
 
@@ -47,7 +48,7 @@ def main(cfg: Config) -> Result:
     env = gym.make(ledge.register_ledge())
     grid = unwrap_gridworld(env)
     optimal = ledge.solve(env, cfg.gamma)
-    optimal_actions = greedy_policy(optimal.q_values)
+    optimal_actions = greedy_actions(optimal.q_values)
 
     evaluated_at: list[int] = []
     greedy_returns: list[float] = []
@@ -55,7 +56,7 @@ def main(cfg: Config) -> Result:
     def evaluate(episode: int, q: np.ndarray) -> None:
         if (episode + 1) % cfg.eval_every == 0:
             evaluated_at.append(episode + 1)
-            greedy_returns.append(ledge.report(env, greedy_policy(q), cfg.gamma).expected_return)
+            greedy_returns.append(ledge.report(env, greedy_actions(q), cfg.gamma).expected_return)
 
     training = ledge.Training(
         cfg.episodes,
@@ -66,7 +67,7 @@ def main(cfg: Config) -> Result:
         cfg.explore_episodes,
     )
     q, history = ledge.learn(env, training, cfg.gamma, cfg.seed, on_episode_end=evaluate)
-    learned_actions = greedy_policy(q)
+    learned_actions = greedy_actions(q)
     reports = {
         "optimal": ledge.report(env, optimal_actions, cfg.gamma),
         "learned": ledge.report(env, learned_actions, cfg.gamma),
@@ -93,7 +94,7 @@ def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.5), dpi=100, layout="constrained")
     window = 100
-    moving = np.convolve(history.returns, np.ones(window) / window, mode="valid")
+    moving = moving_average(history.returns, window)
     left.plot(np.arange(window, len(history.returns) + 1), moving)
     left.set_xlabel("episode")
     left.set_ylabel(f"training return ({window}-episode mean)")
@@ -113,7 +114,8 @@ def main(cfg: Config) -> Result:
     ledge.draw_policy(top, grid, learned_actions, route, q.max(axis=1), value_range, marked=wrong)
     top.set_title("learned: greedy actions on max_a Q(s, a)")
     route = reports["optimal"].route
-    heatmap = ledge.draw_policy(bottom, grid, optimal_actions, route, optimal.values, value_range)
+    v_star = optimal.values.numpy()
+    heatmap = ledge.draw_policy(bottom, grid, optimal_actions, route, v_star, value_range)
     assert heatmap is not None  # values were given, so draw_policy drew a heatmap
     bottom.set_title("optimal: argmax_a q*(s, a) on V*(s) (value iteration)")
     fig.colorbar(heatmap, ax=[top, bottom], label="value")

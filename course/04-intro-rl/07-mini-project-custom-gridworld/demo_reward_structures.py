@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 # The ledge and the tools all four demos share, in ledge.py beside this file.
 import ledge
-from rlcourse.agents.tabular import greedy_policy
+from rlcourse.agents.tabular import greedy_actions
 from rlcourse.envs.gridworld import unwrap_gridworld
 from rlcourse.seeding import seed_everything
 
@@ -79,12 +79,12 @@ def main(cfg: Config) -> Result:
         env = gym.make(env_id, **scenario.changes)
         grid = unwrap_gridworld(env)
         optimal = ledge.solve(env, scenario.gamma)
-        optimal_actions = greedy_policy(optimal.q_values)
+        optimal_actions = greedy_actions(optimal.q_values)
         best = ledge.report(env, optimal_actions, scenario.gamma)
         policies: list[np.ndarray] = []  # the greedy policy learned with each seed
         for seed in range(cfg.seeds):
             q, _ = ledge.learn(env, training, scenario.gamma, seed, progress=False)
-            policies.append(greedy_policy(q))
+            policies.append(greedy_actions(q))
             progress.update()
         learned = [ledge.report(env, actions, scenario.gamma) for actions in policies]
         # reachable states where the learned action is worse than the optimal one, per seed

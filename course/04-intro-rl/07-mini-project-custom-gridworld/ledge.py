@@ -19,20 +19,14 @@ from tqdm import tqdm
 
 from rlcourse.agents.tabular import (
     TrainingHistory,
-    linear_epsilon,
     make_q_table,
     q_learning_episode,
     table_shape,
 )
-from rlcourse.dp import (
-    TabularMDP,
-    ValueIterationResult,
-    deterministic_policy,
-    evaluate_policy,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.dp import ValueIteration, evaluate_policy, value_iteration
 from rlcourse.envs.gridworld import ACTION_ARROWS, ACTION_DELTAS, GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp
+from rlcourse.schedules import LinearSchedule
 
 # --8<-- [start:design]
 LEDGE_ID = "ledgeworld/Ledge-v0"  # Gymnasium ids read "namespace/Name-vVersion"
@@ -97,9 +91,9 @@ def learn(
     # Starting there, no estimate begins below its true value: an action keeps looking
     # good until experience lowers it, which makes the greedy choice try it.
     q = make_q_table(env, initial_value=max(grid.goal_reward, 0.0))
-    # linear_epsilon is a straight-line schedule; it serves the step size as well.
-    alpha = linear_epsilon(training.alpha_start, training.alpha_end, training.episodes)
-    epsilon = linear_epsilon(
+    # A LinearSchedule serves the step size as well as epsilon.
+    alpha = LinearSchedule(training.alpha_start, training.alpha_end, training.episodes)
+    epsilon = LinearSchedule(
         training.epsilon_start, training.epsilon_end, training.explore_episodes
     )
     rng = np.random.default_rng(seed)
@@ -224,16 +218,17 @@ def reachable_states(mdp: TabularMDP, actions: np.ndarray, start: int) -> list[i
 
 
 def non_optimal_states(
-    env: gym.Env[Any, Any], optimal: ValueIterationResult, actions: np.ndarray
+    env: gym.Env[Any, Any], optimal: ValueIteration, actions: np.ndarray
 ) -> list[int]:
     """Reachable states where the policy's action is worse than the best: q*(s, a) < V*(s)."""
     grid = unwrap_gridworld(env)
     states = reachable_states(model_of(env), actions, start_state(grid))
     tolerance = 1e-6  # value iteration stops at changes below 1e-10; exact ties stay ties
-    return [s for s in states if optimal.q_values[s, actions[s]] < optimal.values[s] - tolerance]
+    q_star, v_star = optimal.q_values.numpy(), optimal.values.numpy()
+    return [s for s in states if q_star[s, actions[s]] < v_star[s] - tolerance]
 
 
-def solve(env: gym.Env[Any, Any], gamma: float) -> ValueIterationResult:
+def solve(env: gym.Env[Any, Any], gamma: float) -> ValueIteration:
     """q* and V* of the environment's model, by value iteration (lowest action on ties)."""
     return value_iteration(model_of(env), gamma)
 

@@ -12,6 +12,7 @@ import torch
 import tyro
 
 from rlcourse.agents.dqn import DQNConfig, TrainingLog, evaluate, train_dqn
+from rlcourse.curves import moving_average
 from rlcourse.devices import choose_device
 
 
@@ -73,7 +74,7 @@ def main(cfg: Config) -> Result:
     for sizes, count, log in zip(cfg.sizes, parameters, logs, strict=True):
         returns = np.array(log.episode_returns)
         width = min(cfg.window, len(returns))
-        smooth = np.convolve(returns, np.ones(width) / width, mode="valid")
+        smooth = moving_average(returns, width)
         ax.plot(log.episode_end_steps[width - 1 :], smooth, label=f"{sizes}: {count} parameters")
     ax.set(xlabel="environment step", ylabel=f"return ({cfg.window}-episode mean)", ylim=(0, 520))
     ax.set_title("DQN on CartPole-v1 with three network sizes (seed 0)")

@@ -13,6 +13,7 @@ import torch
 import tyro
 
 from rlcourse.agents.dqn import DQNConfig, TrainingLog, evaluate, save_q_network, train_dqn
+from rlcourse.curves import moving_average
 from rlcourse.devices import choose_device, describe_device
 
 SOLVED = 475.0  # CartPole-v1's reward threshold: mean return over 100 episodes
@@ -49,11 +50,6 @@ class Result:
 
 def checkpoint_path(out_dir: Path, seed: int) -> Path:
     return out_dir / f"dqn_cartpole_seed{seed}.pt"
-
-
-def moving_average(values: list[float], window: int) -> np.ndarray:
-    """Mean of every `window` consecutive values: len(values) - window + 1 numbers."""
-    return np.convolve(np.asarray(values, dtype=np.float64), np.ones(window) / window, "valid")
 
 
 def first_solved(log: TrainingLog, window: int) -> tuple[int | None, float | None]:

@@ -1,4 +1,4 @@
-"""Multi-armed bandits and three ways to play them (lesson 4.3 introduces them).
+"""Multi-armed bandits and three ways to play them (Part 4.3 introduces them).
 
 A k-armed Bernoulli bandit pays 1 with probability q*(a) when arm a is pulled and 0
 otherwise. An agent keeps two numbers per arm, the pull count N(a) and the sample

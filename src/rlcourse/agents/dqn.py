@@ -1,7 +1,7 @@
-"""Deep Q-Networks (introduced in lesson 5.2): the network, the TD target, the training loop.
+"""Deep Q-Networks (Part 5.2 introduces them): the network, the TD target, the training loop.
 
 The pieces are separate functions so that later lessons can swap one of them:
-lesson 5.3 changes the target network and the replay buffer, lesson 5.4 changes how
+Part 5.3 changes the target network and the replay buffer, Part 5.4 changes how
 the next state's value is computed (Double DQN) and the network (Dueling DQN).
 """
 
@@ -21,13 +21,14 @@ from torch import nn
 from tqdm import tqdm
 
 from rlcourse.agents.replay import Batch, ReplayBuffer
+from rlcourse.schedules import LinearSchedule
 from rlcourse.seeding import seed_everything
 
 
 # --8<-- [start:config]
 @dataclass(frozen=True)
 class DQNConfig:
-    """Hyperparameters of DQN; the defaults solve CartPole-v1 (lesson 5.2)."""
+    """Hyperparameters of DQN; the defaults solve CartPole-v1 (Part 5.2)."""
 
     env_id: str = "CartPole-v1"
     total_steps: int = 100_000  # environment steps, the whole training budget
@@ -143,12 +144,6 @@ def update_target(target_network: nn.Module, online_network: nn.Module, tau: flo
 
 
 # --8<-- [start:acting]
-def linear_schedule(start: float, end: float, duration: int, step: int) -> float:
-    """A value that moves linearly from ``start`` to ``end`` over ``duration`` steps, then stays."""
-    fraction = min(step / max(duration, 1), 1.0)
-    return start + fraction * (end - start)
-
-
 def greedy_action(network: nn.Module, observation: np.ndarray, device: torch.device) -> int:
     """argmax_a Q(s, a) for one observation."""
     with torch.no_grad():
@@ -156,7 +151,7 @@ def greedy_action(network: nn.Module, observation: np.ndarray, device: torch.dev
         return int(network(state).argmax(dim=1).item())
 
 
-def epsilon_greedy_action(
+def select_action(
     network: nn.Module,
     observation: np.ndarray,
     epsilon: float,
@@ -164,7 +159,8 @@ def epsilon_greedy_action(
     rng: np.random.Generator,
     device: torch.device,
 ) -> int:
-    """A random action with probability epsilon, the greedy one otherwise."""
+    """The epsilon-greedy behaviour policy: with probability epsilon a random action from
+    ``action_space``, otherwise :func:`greedy_action` (a network's outputs do not tie)."""
     if rng.random() < epsilon:
         return int(action_space.sample())
     return greedy_action(network, observation, device)
@@ -198,7 +194,11 @@ def train_dqn(
     target = copy.deepcopy(online)  # Q_target starts as an exact copy of Q
     optimizer = torch.optim.Adam(online.parameters(), lr=config.learning_rate)
     buffer = ReplayBuffer(config.buffer_size, (observation_size,), seed=seed, device=device)
-    exploration_steps = int(config.exploration_fraction * config.total_steps)
+    epsilon_schedule = LinearSchedule(
+        config.epsilon_start,
+        config.epsilon_end,
+        duration=int(config.exploration_fraction * config.total_steps),
+    )
     gradient_steps = 0
     log = TrainingLog()
 
@@ -206,8 +206,8 @@ def train_dqn(
     observation, _ = env.reset(seed=seed)
     episode_return = 0.0
     for step in tqdm(range(config.total_steps), desc=f"DQN seed {seed}", disable=not show_progress):
-        epsilon = linear_schedule(config.epsilon_start, config.epsilon_end, exploration_steps, step)
-        action = epsilon_greedy_action(online, observation, epsilon, action_space, rng, device)
+        epsilon = epsilon_schedule(step)
+        action = select_action(online, observation, epsilon, action_space, rng, device)
         next_observation, reward, terminated, truncated, _ = env.step(action)
         # Both flags are stored; only `terminated` will stop the bootstrap.
         buffer.add(observation, action, float(reward), next_observation, terminated, truncated)

@@ -1,4 +1,4 @@
-"""Monte Carlo and TD(0) value prediction, and policy improvement (lesson 4.5 introduces them).
+"""Monte Carlo and TD(0) value prediction, and policy improvement (Part 4.5 introduces them).
 
 Prediction estimates V^pi, the expected return of a fixed policy pi from each state,
 from episodes that pi plays. The values live in a NumPy vector of shape (n_states,),
@@ -6,41 +6,22 @@ from episodes that pi plays. The values live in a NumPy vector of shape (n_state
 touches single entries, which NumPy does faster than PyTorch.
 
 A policy is an array ``policy[s, a]`` of action probabilities, shape (n_states,
-n_actions), the same convention as :mod:`rlcourse.dp`, so a policy can be played here
-and evaluated exactly there.
+n_actions), the convention of :mod:`rlcourse.mdp`, so a policy can be played here and
+evaluated exactly by :mod:`rlcourse.dp`. Improving a policy is one step of lookahead,
+``greedy_actions(action_values(mdp, values, gamma))``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.dp import TabularMDP, q_from_values
+from rlcourse.episodes import Episode, Step
 
 
 # --8<-- [start:episodes]
-@dataclass(frozen=True)
-class Step:
-    """One transition S_t, A_t -> R_{t+1}, S_{t+1}; ``terminated`` when S_{t+1} is terminal."""
-
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool
-
-
-Episode = list[Step]  # a time-limit truncation is an episode whose last step is not terminated
-
-
-def uniform_policy(n_states: int, n_actions: int) -> np.ndarray:
-    """pi(a|s) = 1 / n_actions everywhere, shape (n_states, n_actions)."""
-    return np.full((n_states, n_actions), 1.0 / n_actions)
-
-
 def play_episode(env: gym.Env[Any, Any], policy: np.ndarray, rng: np.random.Generator) -> Episode:
     """Play one episode, drawing each action from ``policy[state]`` with ``rng``.
 
@@ -53,7 +34,7 @@ def play_episode(env: gym.Env[Any, Any], policy: np.ndarray, rng: np.random.Gene
     while not done:
         action = int(rng.choice(policy.shape[1], p=policy[state]))
         next_state, reward, terminated, truncated, _ = env.step(action)
-        episode.append(Step(state, action, float(reward), int(next_state), terminated))
+        episode.append(Step(state, action, float(reward), int(next_state), terminated, truncated))
         state = next_state
         done = terminated or truncated
     return episode
@@ -134,15 +115,6 @@ def rms_error(values: np.ndarray, true_values: np.ndarray, states: np.ndarray) -
 
 
 # --8<-- [start:improve]
-def greedy_actions(mdp: TabularMDP, values: np.ndarray, gamma: float) -> np.ndarray:
-    """pi'(s) = argmax_a [r(s, a) + gamma * sum_s' p(s'|s, a) V(s')], shape (n_states,).
-
-    One-step lookahead with the model: the policy-improvement step. Ties go to the
-    lowest action.
-    """
-    return np.argmax(q_from_values(mdp, values, gamma), axis=1)
-
-
 def epsilon_soft(actions: np.ndarray, n_actions: int, epsilon: float) -> np.ndarray:
     """pi(a|s) that takes ``actions[s]`` with probability 1 - epsilon + epsilon / n_actions
     and every other action with probability epsilon / n_actions, shape (n_states, n_actions).

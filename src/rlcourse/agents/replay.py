@@ -1,4 +1,4 @@
-"""An experience replay buffer written from scratch (introduced in lesson 5.2).
+"""An experience replay buffer written from scratch (Part 5.2 introduces it).
 
 The buffer keeps the last ``capacity`` transitions in preallocated NumPy arrays and
 overwrites the oldest one when it is full (a circular index). Sampling draws a

@@ -1,11 +1,11 @@
-"""Tabular Q-learning and SARSA on NumPy Q-tables (lesson 4.4 introduces them).
+"""Tabular Q-learning and SARSA on NumPy Q-tables (Part 4.4 introduces them).
 
 A Q-table is a float64 array of shape (n_states, n_actions): ``q[s, a]`` estimates the
 return of taking action ``a`` in state ``s`` and acting well afterwards. The updates
 touch one entry per environment step, so the table lives in NumPy: updating a single
 element of a NumPy array is several times cheaper than the same PyTorch tensor
 operation, and nothing here needs gradients. PyTorch takes over when a network replaces
-the table (module 5).
+the table (Module 5).
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from typing import Any, Literal
 
 import gymnasium as gym
 import numpy as np
+import numpy.typing as npt
 from gymnasium.spaces import Discrete
 from tqdm import tqdm
 
+from rlcourse.schedules import Schedule
+
 Algorithm = Literal["q_learning", "sarsa"]
-EpsilonSchedule = Callable[[int], float]  # episode index -> epsilon for that episode
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,12 @@ def epsilon_greedy_action(q_row: np.ndarray, epsilon: float, rng: np.random.Gene
     return int(rng.choice(best))
 
 
-def greedy_policy(q: np.ndarray) -> np.ndarray:
-    """argmax_a q[s, a] for every state, shape (n_states,); ties go to the lowest action."""
-    return np.argmax(q, axis=1)
+def greedy_actions(q: npt.ArrayLike) -> np.ndarray:
+    """argmax_a q[s, a] for every state, shape (n_states,); ties go to the lowest action.
+
+    ``q`` is a Q-table, or the (S, A) action values of :mod:`rlcourse.dp` (a tensor).
+    """
+    return np.asarray(q).argmax(axis=1)
 
 
 def epsilon_greedy_probabilities(q: np.ndarray, epsilon: float) -> np.ndarray:
@@ -212,30 +217,21 @@ EPISODE_FUNCTIONS: dict[Algorithm, EpisodeFunction] = {
 
 
 # --8<-- [start:train]
-def linear_epsilon(start: float, end: float, decay_episodes: int) -> EpsilonSchedule:
-    """epsilon falls linearly from ``start`` to ``end`` over ``decay_episodes``, then stays."""
-
-    def schedule(episode: int) -> float:
-        fraction = min(1.0, episode / decay_episodes)
-        return start + fraction * (end - start)
-
-    return schedule
-
-
 def train(
     env: gym.Env[Any, Any],
     algorithm: Algorithm,
     episodes: int,
     alpha: float,
     gamma: float,
-    epsilon: float | EpsilonSchedule,
+    epsilon: float | Schedule,
     seed: int,
     progress: bool = True,
     on_episode_end: Callable[[int, np.ndarray], None] | None = None,
 ) -> tuple[np.ndarray, TrainingHistory]:
     """Train a zero-initialised Q-table for ``episodes`` episodes; returns it and the history.
 
-    ``epsilon`` is a constant or a schedule (episode index -> epsilon). The environment
+    ``epsilon`` is a constant or a schedule (episode index -> epsilon), such as a
+    :class:`~rlcourse.schedules.LinearSchedule`. The environment
     is seeded once, on the first reset; later resets continue its random stream, and
     ``rng`` drives exploration. ``on_episode_end(episode, q)``, if given, runs after
     each episode (to record how the table evolves).

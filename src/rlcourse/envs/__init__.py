@@ -1,4 +1,5 @@
-"""The course's own environments, registered with Gymnasium on import.
+"""The course's own environments, registered with Gymnasium on import (Part 4.4 introduces
+the first, the gridworld).
 
 ``import rlcourse.envs`` makes ``gym.make("rlcourse/GridWorld-v0")`` work; keyword
 arguments of :class:`~rlcourse.envs.gridworld.GridWorldEnv` (``layout``,

@@ -1,6 +1,6 @@
-"""A configurable gridworld, introduced in lesson 4.4 (Q-learning and SARSA).
+"""A configurable gridworld (Part 4.4, Q-learning and SARSA, introduces it).
 
-Lessons 4.5 to 4.7 reuse it. The grid is drawn as a list of strings::
+Parts 4.5 to 4.7 reuse it. The grid is drawn as a list of strings::
 
     "....."      .  floor
     ".#..."      #  wall: moving into it (or off the grid) leaves the agent in place
@@ -19,7 +19,8 @@ toy-text environments, their transitions are absorbing, ``(1.0, s, 0.0, True)``.
 
 The environment exposes its model as ``env.P[state][action]``, a list of
 ``(probability, next_state, reward, terminated)`` tuples (Gymnasium's toy-text
-format), which is what :mod:`rlcourse.dp` plans with.
+format), which :func:`rlcourse.mdp.tabular_mdp` turns into the arrays that
+:mod:`rlcourse.dp` plans with.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from typing import Any
 import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
+
+from rlcourse.mdp import ToyTextOutcome
 
 UP, RIGHT, DOWN, LEFT = 0, 1, 2, 3
 ACTION_NAMES: tuple[str, ...] = ("up", "right", "down", "left")
@@ -54,8 +57,6 @@ MAZE_LAYOUT: tuple[str, ...] = (
     "S#........",
 )
 
-# Transition = (probability, next_state, reward, terminated), as in Gymnasium's toy text.
-Transition = tuple[float, int, float, bool]
 
 _COLOURS: dict[str, tuple[int, int, int]] = {
     ".": (238, 238, 238),
@@ -110,8 +111,8 @@ class GridWorldEnv(gym.Env[Any, Any]):
         starts = [s for s in range(n_states) if self.cell(s) == "S"]
         self.initial_state_distrib = np.zeros(n_states)
         self.initial_state_distrib[starts] = 1.0 / len(starts)
-        self.P: dict[int, dict[int, list[Transition]]] = {
-            state: {action: self._transitions(state, action) for action in range(4)}
+        self.P: dict[int, dict[int, list[ToyTextOutcome]]] = {
+            state: {action: self._outcomes(state, action) for action in range(4)}
             for state in range(n_states)
         }
         self.state = starts[0]
@@ -142,7 +143,7 @@ class GridWorldEnv(gym.Env[Any, Any]):
             return state  # bumping into the border or a wall costs a step, goes nowhere
         return new_row * self.n_cols + new_col
 
-    def _transitions(self, state: int, action: int) -> list[Transition]:
+    def _outcomes(self, state: int, action: int) -> list[ToyTextOutcome]:
         """All outcomes of ``action`` in ``state``, merged when two directions coincide."""
         if self.cell(state) in "#GT":
             return [(1.0, state, 0.0, True)]  # absorbing: the agent never acts here

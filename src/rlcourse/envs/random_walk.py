@@ -1,4 +1,4 @@
-"""The random-walk chain, introduced in lesson 4.5 (Monte Carlo and TD learning).
+"""The random-walk chain (Part 4.5, Monte Carlo and TD learning, introduces it).
 
 A row of ``n_states`` non-terminal states between two terminal ends::
 
@@ -29,10 +29,9 @@ import gymnasium as gym
 import numpy as np
 from gymnasium import spaces
 
-LEFT, RIGHT = 0, 1
+from rlcourse.mdp import ToyTextOutcome
 
-# Transition = (probability, next_state, reward, terminated), as in Gymnasium's toy text.
-Transition = tuple[float, int, float, bool]
+LEFT, RIGHT = 0, 1
 
 
 # Env[Any, Any]: Gymnasium types Discrete spaces as holding np.int64, while reset() and
@@ -64,8 +63,8 @@ class RandomWalkEnv(gym.Env[Any, Any]):
         self.start_state = (n_states + 1) // 2
         self.initial_state_distrib = np.zeros(n_states + 2)
         self.initial_state_distrib[self.start_state] = 1.0
-        self.P: dict[int, dict[int, list[Transition]]] = {
-            state: {action: [self._transition(state, action)] for action in (LEFT, RIGHT)}
+        self.P: dict[int, dict[int, list[ToyTextOutcome]]] = {
+            state: {action: [self._outcome(state, action)] for action in (LEFT, RIGHT)}
             for state in range(n_states + 2)
         }
         self.state = self.start_state
@@ -74,7 +73,7 @@ class RandomWalkEnv(gym.Env[Any, Any]):
         return state in (0, self.n_states + 1)
 
     # --8<-- [start:model]
-    def _transition(self, state: int, action: int) -> Transition:
+    def _outcome(self, state: int, action: int) -> ToyTextOutcome:
         if self.is_terminal(state):
             return (1.0, state, 0.0, True)  # absorbing: the agent never acts here
         next_state = state + (1 if action == RIGHT else -1)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
@@ -21,18 +20,9 @@ from coursetools.check_helpers import (
     random_cases,
     stop_after,
 )
+from rlcourse.episodes import Step
 
 RIGHT, LEFT = 2, 0
-
-
-@dataclass(frozen=True)
-class Step:
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool
-    truncated: bool
 
 
 def reference_episode(env: gym.Env[Any, Any], action: int, seed: int) -> list[Step]:
@@ -53,7 +43,7 @@ def as_tuples(transitions: list[Any], what: str) -> list[tuple[Any, ...]]:
     for transition in transitions:
         missing = [name for name in fields if not hasattr(transition, name)]
         if missing:
-            raise CheckFailed(f"{what}: a transition has no {missing}: return Transition objects")
+            raise CheckFailed(f"{what}: a transition has no {missing}: return Step objects")
         rows.append(tuple(getattr(transition, name) for name in fields))
     return rows
 
@@ -86,16 +76,13 @@ def check(module: ModuleType) -> None:
     # Not slippery, pushing left at the start: the agent never moves, the time limit ends it.
     check_episode(module, {"is_slippery": False, "max_episode_steps": 5}, LEFT, seed=0)
     episode_return = get_function(module, "episode_return")
-    transition_type = getattr(module, "Transition", None)
-    if transition_type is None:
-        raise CheckFailed("your file defines no `Transition`: keep the dataclass from the stub")
 
     def case(rng: np.random.Generator) -> tuple[list[float], float]:
         rewards = [float(r) for r in rng.integers(-3, 4, size=int(rng.integers(1, 7)))]
         return rewards, float(rng.uniform(0.1, 0.99))
 
     for rewards, gamma in [([0.0, -1.0, 2.0, 4.0], 0.5), *random_cases(12, 3, case)]:
-        transitions = [transition_type(0, 0, r, 0, False, False) for r in rewards]
+        transitions = [Step(0, 0, r, 0, False, False) for r in rewards]
         expected = sum(gamma**t * r for t, r in enumerate(rewards))
         got = episode_return(transitions, gamma)
         what = f"episode_return(rewards {rewards}, {gamma:.3g})"

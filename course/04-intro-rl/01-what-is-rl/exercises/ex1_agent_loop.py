@@ -6,35 +6,24 @@ For environments whose states and actions are integers (FrozenLake, Taxi, CliffW
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import gymnasium as gym
 
-
-@dataclass(frozen=True)
-class Transition:
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool
-    truncated: bool
+from rlcourse.episodes import Episode
 
 
-def run_episode(
-    env: gym.Env[Any, Any], policy: Callable[[int], int], seed: int
-) -> list[Transition]:
+def run_episode(env: gym.Env[Any, Any], policy: Callable[[int], int], seed: int) -> Episode:
     """Play one episode and return its transitions, printing one line for each.
 
     - Start with ``env.reset(seed=seed)``; choose every action with ``policy(state)``.
-    - After each ``env.step``, record a Transition (reward as a float) and print it on
+    - After each ``env.step``, record a Step (reward as a float) and print it on
       one line, for example ``t=0 s=0 a=2 r=0.0 s'=1 terminated=False truncated=False``.
     - Stop as soon as ``terminated`` or ``truncated`` is True.
     """
     raise NotImplementedError("reset, then loop: act, step, record, print, stop at the end")
 
 
-def episode_return(transitions: list[Transition], gamma: float) -> float:
+def episode_return(transitions: Episode, gamma: float) -> float:
     """G_0 = r_0 + gamma * r_1 + gamma**2 * r_2 + ... over the transitions' rewards."""
     raise NotImplementedError("discount the rewards and add them up")

@@ -6,38 +6,27 @@ For environments whose states and actions are integers (FrozenLake, Taxi, CliffW
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import gymnasium as gym
 
-
-@dataclass(frozen=True)
-class Transition:
-    state: int
-    action: int
-    reward: float
-    next_state: int
-    terminated: bool
-    truncated: bool
+from rlcourse.episodes import Episode, Step
 
 
-def run_episode(
-    env: gym.Env[Any, Any], policy: Callable[[int], int], seed: int
-) -> list[Transition]:
+def run_episode(env: gym.Env[Any, Any], policy: Callable[[int], int], seed: int) -> Episode:
     """Play one episode and return its transitions, printing one line for each.
 
     - Start with ``env.reset(seed=seed)``; choose every action with ``policy(state)``.
-    - After each ``env.step``, record a Transition (reward as a float) and print it on
+    - After each ``env.step``, record a Step (reward as a float) and print it on
       one line, for example ``t=0 s=0 a=2 r=0.0 s'=1 terminated=False truncated=False``.
     - Stop as soon as ``terminated`` or ``truncated`` is True.
     """
     state, _ = env.reset(seed=seed)
-    transitions: list[Transition] = []
+    transitions: Episode = []
     while True:
         action = policy(state)
         next_state, reward, terminated, truncated, _ = env.step(action)
-        transition = Transition(state, action, float(reward), next_state, terminated, truncated)
+        transition = Step(state, action, float(reward), next_state, terminated, truncated)
         print(
             f"t={len(transitions)} s={state} a={action} r={transition.reward} s'={next_state} "
             f"terminated={terminated} truncated={truncated}"
@@ -48,6 +37,6 @@ def run_episode(
         state = next_state
 
 
-def episode_return(transitions: list[Transition], gamma: float) -> float:
+def episode_return(transitions: Episode, gamma: float) -> float:
     """G_0 = r_0 + gamma * r_1 + gamma**2 * r_2 + ... over the transitions' rewards."""
     return sum(gamma**t * transition.reward for t, transition in enumerate(transitions))

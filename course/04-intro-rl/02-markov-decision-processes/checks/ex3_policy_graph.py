@@ -103,7 +103,7 @@ def check_drawing(module: ModuleType, graph: nx.DiGraph[str]) -> None:
 
 def check(module: ModuleType) -> None:
     mdp = hiking_trip()
-    graph = check_chain(module, mdp, uniform_policy(mdp), "uniform_policy")
+    graph = check_chain(module, mdp, uniform_policy(mdp.n_states, mdp.n_actions), "uniform_policy")
     mixed = policy_from_choices(mdp, {"trailhead": "scramble", "forest": "trail", "ridge": "trail"})
     check_chain(module, mdp, mixed, "scramble, trail, trail")
     for number, policy in enumerate(

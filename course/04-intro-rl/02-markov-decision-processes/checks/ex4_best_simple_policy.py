@@ -16,8 +16,14 @@ from coursetools.check_helpers import (
     get_function,
     random_cases,
 )
-from rlcourse.dp import tabular_mdp, value_iteration
-from rlcourse.mdp import MDP, Outcome, hiking_trip, model_arrays, to_toy_text, uniform_policy
+from rlcourse.dp import value_iteration
+from rlcourse.mdp import (
+    MDP,
+    Outcome,
+    hiking_trip,
+    to_tabular,
+    uniform_policy,
+)
 
 
 def commute() -> MDP:
@@ -39,7 +45,8 @@ def commute() -> MDP:
 
 def iterated_values(mdp: MDP, policy: np.ndarray, sweeps: int = 3000) -> np.ndarray:
     """v <- r_pi + gamma P_pi v, repeated: another way to the same v_pi (no linear solve)."""
-    probs, rewards = model_arrays(mdp)
+    arrays = to_tabular(mdp)
+    probs, rewards = arrays.continue_probs, arrays.expected_rewards
     values = np.zeros(mdp.n_states)
     for _ in range(sweeps):
         values = np.array(
@@ -80,9 +87,7 @@ def check_best(module: ModuleType, mdp: MDP, name: str) -> None:
         )
     start = mdp.state_index(mdp.start_state)
     value = iterated_values(mdp, deterministic(mdp, choices))[start]
-    optimal = value_iteration(
-        tabular_mdp(to_toy_text(mdp), mdp.n_states, mdp.n_actions), mdp.gamma
-    ).values[start]
+    optimal = float(value_iteration(to_tabular(mdp), mdp.gamma).values[start])
     if value < optimal - 1e-6:
         raise CheckFailed(
             f"{what}: your policy {choices} earns {value:.4f} from {mdp.start_state!r}, "
@@ -131,7 +136,12 @@ def reordered(mdp: MDP) -> MDP:
 
 def check(module: ModuleType) -> None:
     hike = hiking_trip()
-    check_values(module, hike, uniform_policy(hike), "exact_values(hiking_trip(), uniform_policy)")
+    check_values(
+        module,
+        hike,
+        uniform_policy(hike.n_states, hike.n_actions),
+        "exact_values(hiking_trip(), uniform_policy)",
+    )
     myopic = deterministic(hike, {"trailhead": "trail", "forest": "scramble", "ridge": "trail"})
     check_values(module, hike, myopic, "exact_values(hiking_trip(), trail/scramble/trail)")
     road = commute()

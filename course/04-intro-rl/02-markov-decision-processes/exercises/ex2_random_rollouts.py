@@ -1,6 +1,6 @@
 """Exercise 2: Simulate a random policy in the MDP and track rewards.
 
-Write the simulation yourself, without ``rlcourse.mdp.simulate`` or
+Write the simulation yourself, without ``rlcourse.mdp.sample_episode`` or
 ``rlcourse.mdp.discounted_return``: read ``mdp.transitions`` directly.
 """
 

@@ -12,16 +12,16 @@ from collections.abc import Mapping
 import numpy as np
 import torch  # noqa: F401  (torch.linalg.solve is one way to solve the system)
 
-from rlcourse.mdp import MDP, model_arrays, policy_from_choices  # noqa: F401
+from rlcourse.mdp import MDP, policy_from_choices, to_tabular  # noqa: F401
 
 
 def exact_values(mdp: MDP, policy: np.ndarray) -> np.ndarray:
     """v_pi for every state, shape (S,), float64, by solving (I - gamma P_pi) v = r_pi.
 
-    ``policy`` has shape (S, A). Build P_pi (S, S) and r_pi (S,) from
-    ``model_arrays(mdp)`` and solve the linear system; terminal states get value 0.
+    ``policy`` has shape (S, A). Build P_pi (S, S) and r_pi (S,) from the arrays of
+    ``to_tabular(mdp)`` and solve the linear system; terminal states get value 0.
     """
-    raise NotImplementedError("P_pi = sum_a pi(a|s) P[s, a, :], r_pi = sum_a pi(a|s) r(s, a)")
+    raise NotImplementedError("P_pi = sum_a pi(a|s) p[s, a, :], r_pi = sum_a pi(a|s) r(s, a)")
 
 
 def expected_return(mdp: MDP, choices: Mapping[str, str]) -> float:

@@ -13,18 +13,18 @@ from collections.abc import Mapping
 import numpy as np
 import torch
 
-from rlcourse.mdp import MDP, model_arrays, policy_from_choices
+from rlcourse.mdp import MDP, policy_from_choices, to_tabular
 
 
 def exact_values(mdp: MDP, policy: np.ndarray) -> np.ndarray:
     """v_pi for every state, shape (S,), float64, by solving (I - gamma P_pi) v = r_pi.
 
-    ``policy`` has shape (S, A). Build P_pi (S, S) and r_pi (S,) from
-    ``model_arrays(mdp)`` and solve the linear system; terminal states get value 0.
+    ``policy`` has shape (S, A). Build P_pi (S, S) and r_pi (S,) from the arrays of
+    ``to_tabular(mdp)`` and solve the linear system; terminal states get value 0.
     """
-    probs, rewards = model_arrays(mdp)  # (S, A, S), (S, A)
-    p_pi = torch.from_numpy(np.einsum("sa,sat->st", policy, probs))
-    r_pi = torch.from_numpy((policy * rewards).sum(axis=1))
+    arrays = to_tabular(mdp)  # continue_probs (S, A, S), expected_rewards (S, A)
+    p_pi = torch.from_numpy(np.einsum("sa,sat->st", policy, arrays.continue_probs))
+    r_pi = torch.from_numpy((policy * arrays.expected_rewards).sum(axis=1))
     identity = torch.eye(mdp.n_states, dtype=torch.float64)
     return torch.linalg.solve(identity - mdp.gamma * p_pi, r_pi).numpy()
 

@@ -23,8 +23,10 @@ from coursetools.check_helpers import (
     forbidden,
     get_function,
 )
-from rlcourse.agents.tabular import epsilon_greedy_action, linear_epsilon, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.agents.tabular import epsilon_greedy_action, train
+from rlcourse.dp import value_iteration
+from rlcourse.mdp import tabular_mdp
+from rlcourse.schedules import LinearSchedule
 
 LIBRARY_LOOP = {
     f"rlcourse.agents.tabular.{name}": "write the Q-learning loop and its update yourself"
@@ -96,7 +98,7 @@ def near_optimal_q() -> np.ndarray:
     taxi = gym.make("Taxi-v4").unwrapped
     if not isinstance(taxi, TaxiEnv):
         raise CheckFailed("gym.make('Taxi-v4') did not build a TaxiEnv")
-    q = value_iteration(tabular_mdp(taxi.P, 500, 6), gamma=0.99).q_values
+    q = value_iteration(tabular_mdp(taxi.P, 500, 6), gamma=0.99).q_values.numpy()
     return q + np.random.default_rng(48).normal(scale=1e-3, size=q.shape)
 
 
@@ -145,7 +147,7 @@ def check_episode(module: ModuleType, start_q: np.ndarray, time_limit: int, what
 
 def check_training(module: ModuleType) -> None:
     train_q_learning = get_function(module, "train_q_learning")
-    episodes, schedule = 25, linear_epsilon(1.0, 0.1, 20)
+    episodes, schedule = 25, LinearSchedule(1.0, 0.1, 20)
     for seed in (1, 2):
         call = f"train_q_learning(Taxi-v4, {episodes} episodes, alpha=0.5, gamma=0.9, seed={seed})"
         with forbidden(LIBRARY_LOOP, module):

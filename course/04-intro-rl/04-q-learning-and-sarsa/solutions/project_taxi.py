@@ -3,7 +3,7 @@ average episode length of training and of the greedy policy (computed exactly)."
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import gymnasium as gym
@@ -13,13 +13,11 @@ from tqdm import tqdm
 
 from rlcourse.agents.tabular import (
     epsilon_greedy_action,
-    greedy_policy,
-    linear_epsilon,
+    greedy_actions,
     table_shape,
 )
-
-# P[state][action] = [(probability, next_state, reward, terminated), ...]
-Model = Mapping[int, Mapping[int, Sequence[tuple[float, int, float, bool]]]]
+from rlcourse.mdp import ToyTextModel
+from rlcourse.schedules import LinearSchedule
 
 
 def q_learning_episode(
@@ -77,7 +75,7 @@ def train_q_learning(
 
 
 def exact_greedy_evaluation(
-    model: Model, initial_distribution: np.ndarray, actions: np.ndarray, max_steps: int
+    model: ToyTextModel, initial_distribution: np.ndarray, actions: np.ndarray, max_steps: int
 ) -> tuple[float, float]:
     """Expected (return, episode length) of the deterministic policy ``actions`` (shape
     (n_states,)) in a deterministic model, averaged over ``initial_distribution``; an
@@ -106,11 +104,11 @@ def exact_greedy_evaluation(
 
 if __name__ == "__main__":
     env = gym.make("Taxi-v4")
-    schedule = linear_epsilon(1.0, 0.05, 2500)
+    schedule = LinearSchedule(1.0, 0.05, 2500)
     q, lengths = train_q_learning(env, 5000, alpha=0.2, gamma=0.99, epsilon=schedule, seed=0)
     taxi = env.unwrapped
     if not isinstance(taxi, TaxiEnv):  # narrows the type, so .P is known
         raise TypeError(f"expected Taxi, got {type(taxi).__name__}")
-    greedy = exact_greedy_evaluation(taxi.P, taxi.initial_state_distrib, greedy_policy(q), 200)
+    greedy = exact_greedy_evaluation(taxi.P, taxi.initial_state_distrib, greedy_actions(q), 200)
     print(f"average length of the last 100 training episodes: {np.mean(lengths[-100:]):.2f}")
     print(f"greedy policy, exact: average episode length {greedy[1]:.3f}, return {greedy[0]:.3f}")

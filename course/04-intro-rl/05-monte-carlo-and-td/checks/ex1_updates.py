@@ -17,7 +17,7 @@ from coursetools.check_helpers import (
     get_function,
     random_cases,
 )
-from rlcourse.agents.prediction import Step
+from rlcourse.episodes import Step
 
 # X -> Y -> X -> end (states 1, 2, 1; terminal 0), rewards 2, 0, 4, discount 0.5:
 # G_2 = 4, G_1 = 0 + 0.5 * 4 = 2, G_0 = 2 + 0.5 * 2 = 3.

@@ -24,7 +24,7 @@ from coursetools.check_helpers import (
     recorded_figures,
     saved_to,
 )
-from rlcourse.agents.prediction import Episode, Step
+from rlcourse.episodes import Episode, Step
 
 
 def check_track(track_values: Callable[..., Any]) -> None:

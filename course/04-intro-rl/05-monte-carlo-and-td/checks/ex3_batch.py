@@ -23,7 +23,7 @@ from coursetools.check_helpers import (
     get_function,
     random_cases,
 )
-from rlcourse.agents.prediction import Episode, Step
+from rlcourse.episodes import Episode, Step
 
 # States: 0 terminal, 1 = X, 2 = Y, 3 = Z (never visited). X always moves to Y with
 # reward 0; Y ends with reward 1 three times out of five, otherwise with 0 or moves

@@ -17,7 +17,7 @@ from coursetools.check_helpers import (
     get_function,
     random_cases,
 )
-from rlcourse.agents.prediction import Step
+from rlcourse.episodes import Step
 
 # State 1 with action 0 twice in one episode, state 1 with action 1 once; gamma 0.5.
 # Rewards -1, -2, -4, 8 at t = 0..3:

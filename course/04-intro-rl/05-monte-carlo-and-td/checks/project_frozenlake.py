@@ -29,14 +29,9 @@ from coursetools.check_helpers import (
     saved_to,
     stop_after,
 )
-from rlcourse.agents.prediction import play_episode, td0_update, uniform_policy
-from rlcourse.dp import (
-    TabularMDP,
-    deterministic_policy,
-    evaluate_policy,
-    tabular_mdp,
-    value_iteration,
-)
+from rlcourse.agents.prediction import play_episode, td0_update
+from rlcourse.dp import evaluate_policy, value_iteration
+from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp, uniform_policy
 
 
 def lake() -> tuple[gym.Env[Any, Any], FrozenLakeEnv, TabularMDP]:
@@ -87,7 +82,7 @@ def check_estimate(td0_estimate: Callable[..., Any]) -> None:
 def check_success_rate(success_rate: Callable[..., Any]) -> None:
     env, inner, mdp = lake()
     env = stop_after(env, 100)  # FrozenLake's time limit
-    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)
+    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(dim=1).numpy()
     policy = deterministic_policy(optimal, 4)
     exact = evaluate_policy(mdp, policy, inner.initial_state_distrib, 100).expected_return
     what = "success_rate(FrozenLake, optimal actions, 3000 episodes, seed 0)"

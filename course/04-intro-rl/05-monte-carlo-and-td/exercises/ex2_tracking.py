@@ -12,15 +12,11 @@ import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
 
-from rlcourse.agents.prediction import (
-    Episode,
-    mc_update,
-    play_episode,
-    td0_episode_update,
-    uniform_policy,
-)
+from rlcourse.agents.prediction import mc_update, play_episode, td0_episode_update
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import state_names, true_values
+from rlcourse.episodes import Episode
+from rlcourse.mdp import uniform_policy
 
 Update = Callable[[np.ndarray, Episode], None]  # changes the values in place
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.agents.prediction import Episode, play_episode, uniform_policy
+from rlcourse.agents.prediction import play_episode
 from rlcourse.envs import RANDOM_WALK_ID
 from rlcourse.envs.random_walk import true_values
+from rlcourse.episodes import Episode
+from rlcourse.mdp import uniform_policy
 
 
 def batch_mc(episodes: list[Episode], n_states: int, gamma: float) -> np.ndarray:

@@ -8,10 +8,12 @@ from __future__ import annotations
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.agents.prediction import Episode, epsilon_soft, play_episode, uniform_policy
-from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
+from rlcourse.agents.prediction import epsilon_soft, play_episode
+from rlcourse.dp import evaluate_policy, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import unwrap_gridworld
+from rlcourse.episodes import Episode
+from rlcourse.mdp import deterministic_policy, tabular_mdp, uniform_policy
 
 BRIDGE_LAYOUT = ("....", "..T.", ".T..", "S..G")  # the grid of Demo 4
 
@@ -42,7 +44,7 @@ if __name__ == "__main__":
     grid = unwrap_gridworld(env)
     mdp = tabular_mdp(grid.P, 16, 4)
     start = grid.initial_state_distrib
-    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)
+    optimal = value_iteration(mdp, gamma=1.0).q_values.argmax(dim=1).numpy()
     best = evaluate_policy(mdp, deterministic_policy(optimal, 4), start, 200).expected_return
     env.reset(seed=0)
     rng = np.random.default_rng(0)

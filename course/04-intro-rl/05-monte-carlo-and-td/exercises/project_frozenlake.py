@@ -14,8 +14,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
-from rlcourse.agents.prediction import greedy_actions, uniform_policy
-from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+from rlcourse.agents.tabular import greedy_actions
+from rlcourse.dp import action_values, solve_policy_values, value_iteration
+from rlcourse.mdp import tabular_mdp, uniform_policy
 
 
 def td0_estimate(
@@ -61,13 +62,13 @@ if __name__ == "__main__":
         raise TypeError(f"expected FrozenLake, got {type(lake).__name__}")
     mdp = tabular_mdp(lake.P, 16, 4)
     random_policy = uniform_policy(16, 4)
-    exact = policy_values(mdp, random_policy, gamma=1.0)
+    exact = solve_policy_values(mdp, random_policy, gamma=1.0).numpy()
     estimate = td0_estimate(env, random_policy, episodes=10_000, alpha=0.01, seed=0)
     plot_value_heatmaps(estimate, exact, Path("frozenlake_heatmaps.png"))
     print("saved frozenlake_heatmaps.png")
     for name, actions in (
-        ("greedy of the TD(0) estimate", greedy_actions(mdp, estimate, gamma=1.0)),
-        ("optimal", value_iteration(mdp, gamma=1.0).q_values.argmax(axis=1)),
+        ("greedy of the TD(0) estimate", greedy_actions(action_values(mdp, estimate, 1.0))),
+        ("optimal", greedy_actions(value_iteration(mdp, gamma=1.0).q_values)),
     ):
         rate, error = success_rate(env, actions, episodes=10_000, seed=1)
         print(f"{name}: success rate {rate:.3f} ± {error:.3f}")

@@ -22,7 +22,8 @@ from coursetools.check_helpers import (
     get_function,
     random_cases,
 )
-from rlcourse.dp import policy_values, tabular_mdp, value_iteration
+from rlcourse.dp import solve_policy_values, value_iteration
+from rlcourse.mdp import tabular_mdp
 
 Q = torch.tensor(
     [
@@ -57,10 +58,10 @@ def lake_policy_and_answers() -> tuple[gym.Env[FrozenLakeEnv, int], np.ndarray, 
     lake = env.unwrapped
     assert isinstance(lake, FrozenLakeEnv)
     mdp = tabular_mdp(lake.P, 16, 4)
-    optimal = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(axis=1)]
+    optimal = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(dim=1).numpy()]
     policy = 0.5 * optimal + 0.5 * np.full((16, 4), 0.25)
-    mean = policy_values(mdp, policy, GAMMA)[0]
-    second_moment = policy_values(mdp, policy, GAMMA**2)[0]
+    mean = float(solve_policy_values(mdp, policy, GAMMA)[0])
+    second_moment = float(solve_policy_values(mdp, policy, GAMMA**2)[0])
     error = float(np.sqrt((second_moment - mean**2) / EPISODES))
     return env, policy, float(mean), error
 
@@ -100,7 +101,7 @@ def check_same_episodes(sampled_value: Any) -> None:
     lake = env.unwrapped
     assert isinstance(lake, FrozenLakeEnv)
     mdp = tabular_mdp(lake.P, 16, 4)
-    policy = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(axis=1)]
+    policy = np.eye(4)[value_iteration(mdp, GAMMA).q_values.argmax(dim=1).numpy()]
     mean, error = sample(sampled_value, env, torch.from_numpy(policy), 5, GAMMA, SEED)
     what = (
         f"sampled_value on FrozenLake without slips, an optimal policy, gamma = {GAMMA}: "

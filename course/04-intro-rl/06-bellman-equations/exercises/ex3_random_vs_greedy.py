@@ -11,7 +11,8 @@ import gymnasium as gym
 import torch
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
-from rlcourse.dp import action_values, solve_policy_values, tabular_mdp
+from rlcourse.dp import action_values, solve_policy_values
+from rlcourse.mdp import tabular_mdp
 
 TIE_TOLERANCE = 1e-9
 

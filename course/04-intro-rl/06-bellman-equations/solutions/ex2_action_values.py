@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from rlcourse.mdp import hiking_trip, model_arrays, uniform_policy
+from rlcourse.mdp import hiking_trip, to_tabular, uniform_policy
 
 
 def action_values(
@@ -16,9 +16,8 @@ def action_values(
     """q(s, a) = r(s, a) + gamma sum_s' p(s'|s, a) v(s'), shape (S, A).
 
     transition_probs (S, A, S), expected_rewards (S, A), values (S,), all float64. Moves
-    that end the episode may be left out of transition_probs (rlcourse.dp.tabular_mdp)
-    or lead to a terminal state whose row is all zero (rlcourse.mdp.model_arrays): either
-    way they add no future value.
+    that end the episode are left out of transition_probs, as in
+    rlcourse.mdp.TabularMDP.continue_probs: they add no future value.
     """
     return expected_rewards + gamma * transition_probs @ values  # (S, A, S) @ (S,) -> (S, A)
 
@@ -56,8 +55,10 @@ def solve_action_values(
 if __name__ == "__main__":
     # The hike of Part 4.2 under the random policy: is scrambling from the forest better?
     hike = hiking_trip()
-    probs, rewards = (torch.from_numpy(array) for array in model_arrays(hike))
-    policy = torch.from_numpy(uniform_policy(hike))
+    arrays = to_tabular(hike)
+    probs = torch.from_numpy(arrays.continue_probs)  # (S, A, S)
+    rewards = torch.from_numpy(arrays.expected_rewards)  # (S, A)
+    policy = torch.from_numpy(uniform_policy(hike.n_states, hike.n_actions))
     q = solve_action_values(probs, rewards, policy, hike.gamma)
     v = state_values(policy, q)
     print(f"v_pi from q_pi: {dict(zip(hike.states, v.tolist(), strict=True))}")

@@ -9,7 +9,8 @@ import numpy as np
 import torch
 from gymnasium.envs.toy_text.frozen_lake import FrozenLakeEnv
 
-from rlcourse.dp import action_values, solve_policy_values, tabular_mdp
+from rlcourse.dp import action_values, solve_policy_values
+from rlcourse.mdp import tabular_mdp
 
 TIE_TOLERANCE = 1e-9
 

@@ -8,8 +8,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 
-from rlcourse.dp import solve_policy_values, tabular_mdp, value_iteration_history
+from rlcourse.dp import solve_policy_values, value_iteration
 from rlcourse.envs.gridworld import MAZE_LAYOUT, GridWorldEnv
+from rlcourse.mdp import tabular_mdp
 
 
 def expected_moves(policy: torch.Tensor, grid: GridWorldEnv) -> tuple[np.ndarray, np.ndarray]:
@@ -76,7 +77,7 @@ if __name__ == "__main__":
     grid = GridWorldEnv(layout=MAZE_LAYOUT, goal_reward=10.0, slip_probability=0.2)
     n_states = grid.n_rows * grid.n_cols
     mdp = tabular_mdp(grid.P, n_states, 4)
-    optimal = value_iteration_history(mdp, gamma).q_values.argmax(dim=1)  # (S,)
+    optimal = value_iteration(mdp, gamma).q_values.argmax(dim=1)  # (S,)
     # epsilon-greedy around the optimal actions: a policy that is not deterministic.
     policy = torch.full((n_states, 4), epsilon / 4, dtype=torch.float64)
     policy[torch.arange(n_states), optimal] += 1 - epsilon

@@ -21,7 +21,7 @@ from coursetools.check_helpers import (
     recorded_figures,
     saved_to,
 )
-from rlcourse.agents.tabular import greedy_policy, train
+from rlcourse.agents.tabular import greedy_actions, train
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import DOWN, LEFT, RIGHT, UP, GridWorldEnv
 
@@ -44,7 +44,7 @@ def check_recording(record: Callable[..., Any]) -> None:
         SETTINGS["epsilon"],
         SETTINGS["seed"],
         False,
-        on_episode_end=lambda episode, q: expected.append(greedy_policy(q)),
+        on_episode_end=lambda episode, q: expected.append(greedy_actions(q)),
     )
     assert len({p.tobytes() for p in expected}) > 1, "the check's run should change its policy"
     got = record(make_env(), *SETTINGS.values())
@@ -55,7 +55,7 @@ def check_recording(record: Callable[..., Any]) -> None:
         if not np.array_equal(mine, theirs):
             raise CheckFailed(
                 f"policy after episode {episode}: expected {theirs.tolist()}, got "
-                f"{mine.tolist()} (storing q itself, not greedy_policy(q), keeps only the last)"
+                f"{mine.tolist()} (storing q itself, not greedy_actions(q), keeps only the last)"
             )
 
 

@@ -10,10 +10,12 @@ import gymnasium as gym
 import numpy as np
 
 from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.agents.tabular import greedy_actions, train
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
+from rlcourse.schedules import LinearSchedule
 
 SHORT_LEDGE = (".....", ".###.", "S...G", "TTTTT")  # states: row * 5 + col
 
@@ -35,7 +37,7 @@ def route_of(grid: GridWorldEnv, actions: np.ndarray) -> list[int]:
 def best_route(penalty: float, gamma: float = 1.0) -> list[int]:
     grid = GridWorldEnv(SHORT_LEDGE, trap_penalty=penalty, slip_probability=0.1)
     optimal = value_iteration(tabular_mdp(grid.P, 20, 4), gamma)
-    return route_of(grid, np.argmax(optimal.q_values, axis=1))
+    return route_of(grid, optimal.q_values.argmax(dim=1).numpy())
 
 
 def check_optimal_route(optimal_route: Callable[..., Any]) -> None:
@@ -89,9 +91,9 @@ def check_switch(switch_penalty: Callable[..., Any]) -> None:
 
 def check_learned_route(learned_route: Callable[..., Any]) -> None:
     env = gym.make(GRIDWORLD_ID, layout=SHORT_LEDGE, trap_penalty=40.0, slip_probability=0.1)
-    epsilon = linear_epsilon(1.0, 0.05, 150)
+    epsilon = LinearSchedule(1.0, 0.05, 150)
     q, _ = train(env, "q_learning", 300, 0.1, 1.0, epsilon, 7, progress=False)
-    expected = route_of(unwrap_gridworld(env), greedy_policy(q))
+    expected = route_of(unwrap_gridworld(env), greedy_actions(q))
     got = [int(s) for s in learned_route(SHORT_LEDGE, 1.0, 40.0, 0.1, 1.0, 300, 7)]
     expect_equal(got, expected, "learned_route(trap penalty 40, 300 episodes, seed 7)")
 

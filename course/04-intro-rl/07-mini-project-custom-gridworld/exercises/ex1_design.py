@@ -13,8 +13,9 @@ import gymnasium as gym
 from gymnasium.spaces import Discrete  # noqa: F401 (you will need it)
 from gymnasium.utils.env_checker import check_env
 
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs.gridworld import GridWorldEnv
+from rlcourse.mdp import tabular_mdp
 
 # Your design, in the characters . # S G T (floor, wall, start, goal, trap). The brief:
 # - exactly one S and one G, at least one wall and one trap;

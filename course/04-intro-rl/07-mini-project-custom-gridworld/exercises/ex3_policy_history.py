@@ -12,7 +12,7 @@ import gymnasium as gym
 import matplotlib.pyplot as plt  # noqa: F401 (for save_policy_strip)
 import numpy as np
 
-from rlcourse.agents.tabular import greedy_policy, train  # noqa: F401 (for record_greedy_policies)
+from rlcourse.agents.tabular import greedy_actions, train  # noqa: F401 (for record_greedy_policies)
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import (
     ACTION_ARROWS,  # noqa: F401 (for arrow_rows)
@@ -30,7 +30,7 @@ def record_greedy_policies(
     each episode: ``episodes`` integer arrays of shape (n_states,).
 
     Call ``train(env, "q_learning", episodes, alpha, gamma, epsilon, seed, False,
-    on_episode_end=...)``, with a function that stores ``greedy_policy(q)`` each time.
+    on_episode_end=...)``, with a function that stores ``greedy_actions(q)`` each time.
     """
     raise NotImplementedError("record_greedy_policies")
 

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 import gymnasium as gym  # noqa: F401
 import numpy as np
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train  # noqa: F401
-from rlcourse.dp import tabular_mdp, value_iteration  # noqa: F401
+from rlcourse.agents.tabular import greedy_actions, train  # noqa: F401
+from rlcourse.dp import value_iteration  # noqa: F401
 from rlcourse.envs import GRIDWORLD_ID  # noqa: F401
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv, unwrap_gridworld  # noqa: F401
+from rlcourse.mdp import tabular_mdp  # noqa: F401
+from rlcourse.schedules import LinearSchedule  # noqa: F401
 
 LEDGE_LAYOUT = ("..........", ".########.", "S........G", "TTTTTTTTTT")
 
@@ -48,7 +50,7 @@ def optimal_route(
     gamma: float,
 ) -> list[int]:
     """The intended route of the optimal policy: value iteration on the GridWorldEnv model,
-    then argmax_a q*(s, a) with ties going to the lowest action (np.argmax)."""
+    then argmax_a q*(s, a) with ties going to the lowest action (argmax)."""
     raise NotImplementedError("optimal_route")
 
 

@@ -10,8 +10,9 @@ import gymnasium as gym
 from gymnasium.spaces import Discrete
 from gymnasium.utils.env_checker import check_env
 
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.dp import value_iteration
 from rlcourse.envs.gridworld import GridWorldEnv
+from rlcourse.mdp import tabular_mdp
 
 # A river (row 2) between the start and the goal, with a bridge at column 3. The way
 # round the river's east end runs along walls, so no move there can slip into it.

@@ -11,10 +11,11 @@ import gymnasium as gym
 import numpy as np
 from tqdm import tqdm
 
-from rlcourse.agents.tabular import epsilon_greedy_action, greedy_policy, make_q_table
-from rlcourse.dp import deterministic_policy, evaluate_policy, tabular_mdp, value_iteration
+from rlcourse.agents.tabular import epsilon_greedy_action, greedy_actions, make_q_table
+from rlcourse.dp import evaluate_policy, value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import unwrap_gridworld
+from rlcourse.mdp import deterministic_policy, tabular_mdp
 
 LEDGE_LAYOUT = ("..........", ".########.", "S........G", "TTTTTTTTTT")
 
@@ -84,13 +85,14 @@ if __name__ == "__main__":
         epsilon = max(0.05, 1.0 - episode / (episodes / 2))
         run_episode(env, q, counts, gamma=1.0, epsilon=epsilon, power=0.6, rng=rng)
     optimal = value_iteration(tabular_mdp(grid.P, *q.shape), gamma=1.0)  # gamma as in training
-    actions = greedy_policy(q)
-    chosen = optimal.q_values[np.arange(len(actions)), actions]  # q*(s, greedy action)
+    q_star, v_star = optimal.q_values.numpy(), optimal.values.numpy()
+    actions = greedy_actions(q)
+    chosen = q_star[np.arange(len(actions)), actions]  # q*(s, greedy action)
     visited = counts.sum(axis=1) > 0  # every state the agent acted in
-    good = np.sum(visited & (chosen >= optimal.values - 1e-6))
+    good = np.sum(visited & (chosen >= v_star - 1e-6))
     print(f"greedy action optimal in {good} of {np.sum(visited)} states the agent acted in")
     policy = deterministic_policy(actions, q.shape[1])
     mdp = tabular_mdp(grid.P, *q.shape)
     greedy = evaluate_policy(mdp, policy, grid.initial_state_distrib, max_steps=200)
-    best = float(grid.initial_state_distrib @ optimal.values)
+    best = float(grid.initial_state_distrib @ v_star)
     print(f"greedy policy: expected return {greedy.expected_return:.3f}, optimal {best:.3f}")

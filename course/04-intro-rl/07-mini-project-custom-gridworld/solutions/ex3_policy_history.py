@@ -12,7 +12,7 @@ import gymnasium as gym
 import matplotlib.pyplot as plt
 import numpy as np
 
-from rlcourse.agents.tabular import greedy_policy, train
+from rlcourse.agents.tabular import greedy_actions, train
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import ACTION_ARROWS, GridWorldEnv, unwrap_gridworld
 
@@ -27,7 +27,7 @@ def record_greedy_policies(
     policies: list[np.ndarray] = []
 
     def keep(episode: int, q: np.ndarray) -> None:
-        policies.append(greedy_policy(q))  # a new array; q itself changes in the next episode
+        policies.append(greedy_actions(q))  # a new array; q itself changes in the next episode
 
     train(env, "q_learning", episodes, alpha, gamma, epsilon, seed, False, on_episode_end=keep)
     return policies

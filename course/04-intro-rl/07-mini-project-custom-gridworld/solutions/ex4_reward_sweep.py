@@ -11,10 +11,12 @@ from collections.abc import Sequence
 import gymnasium as gym
 import numpy as np
 
-from rlcourse.agents.tabular import greedy_policy, linear_epsilon, train
-from rlcourse.dp import tabular_mdp, value_iteration
+from rlcourse.agents.tabular import greedy_actions, train
+from rlcourse.dp import value_iteration
 from rlcourse.envs import GRIDWORLD_ID
 from rlcourse.envs.gridworld import ACTION_DELTAS, GridWorldEnv, unwrap_gridworld
+from rlcourse.mdp import tabular_mdp
+from rlcourse.schedules import LinearSchedule
 
 LEDGE_LAYOUT = ("..........", ".########.", "S........G", "TTTTTTTTTT")
 
@@ -46,13 +48,13 @@ def optimal_route(
     gamma: float,
 ) -> list[int]:
     """The intended route of the optimal policy: value iteration on the GridWorldEnv model,
-    then argmax_a q*(s, a) with ties going to the lowest action (np.argmax)."""
+    then argmax_a q*(s, a) with ties going to the lowest action (argmax)."""
     grid = GridWorldEnv(
         layout, step_cost=step_cost, trap_penalty=trap_penalty, slip_probability=slip_probability
     )
     n_states, n_actions = grid.n_rows * grid.n_cols, len(ACTION_DELTAS)
     optimal = value_iteration(tabular_mdp(grid.P, n_states, n_actions), gamma)
-    return intended_route(grid, np.argmax(optimal.q_values, axis=1))
+    return intended_route(grid, optimal.q_values.argmax(dim=1).numpy())
 
 
 def switch_penalty(
@@ -103,9 +105,9 @@ def learned_route(
         trap_penalty=trap_penalty,
         slip_probability=slip_probability,
     )
-    epsilon = linear_epsilon(1.0, 0.05, episodes // 2)
+    epsilon = LinearSchedule(1.0, 0.05, episodes // 2)
     q, _ = train(env, "q_learning", episodes, 0.1, gamma, epsilon, seed, progress=False)
-    return intended_route(unwrap_gridworld(env), greedy_policy(q))
+    return intended_route(unwrap_gridworld(env), greedy_actions(q))
 
 
 if __name__ == "__main__":

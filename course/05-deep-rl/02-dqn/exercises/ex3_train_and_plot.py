@@ -19,10 +19,10 @@ from rlcourse.agents.dqn import (
     DQNConfig,
     QNetwork,
     check_spaces,
-    epsilon_greedy_action,
-    linear_schedule,
+    select_action,
 )
 from rlcourse.agents.replay import ReplayBuffer
+from rlcourse.schedules import LinearSchedule
 from rlcourse.seeding import seed_everything
 
 
@@ -76,10 +76,11 @@ def train(total_steps: int, seed: int) -> tuple[QNetwork, list[float]]:
 
     returns: list[float] = []
     episode_return = 0.0
+    epsilon_schedule = LinearSchedule(1.0, config.epsilon_end, duration=total_steps // 5)
     observation, _ = env.reset(seed=seed)
     for step in tqdm(range(total_steps), desc="training"):
-        epsilon = linear_schedule(1.0, config.epsilon_end, total_steps // 5, step)
-        action = epsilon_greedy_action(online, observation, epsilon, action_space, rng, device)
+        epsilon = epsilon_schedule(step)
+        action = select_action(online, observation, epsilon, action_space, rng, device)
         next_observation, reward, terminated, truncated, _ = env.step(action)
         buffer.add(observation, action, float(reward), next_observation, terminated, truncated)
         episode_return += float(reward)
