@@ -232,9 +232,10 @@ def evaluate_policy(
     """Expected return and episode length of ``policy`` when episodes stop after ``max_steps``.
 
     Exact, by backward recursion over the steps left, h = 1 .. max_steps:
-        G_h = r_pi + gamma * P_pi G_{h-1}     (expected return with h steps left)
-        L_h = 1 + P_pi L_{h-1}                (expected steps taken with h steps left)
-        A_h = P_pi A_{h-1}, A_0 = 1           (probability of still running after h steps)
+        u_h = r_pi + gamma * P_pi u_{h-1}     (expected return with h steps left)
+        l_h = 1 + P_pi l_{h-1}                (expected steps taken with h steps left)
+        c_h = P_pi c_{h-1}, c_0 = 1           (probability of still running after h steps)
+    (u, l and c, not G and A: those letters are the return and the action everywhere else.)
     ``P_pi`` holds only non-terminating transitions, so terminated episodes stop adding.
     """
     p_pi, r_pi = policy_dynamics(mdp, policy)  # (S, S), (S,)
