@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.quiver import Quiver
 from PIL import Image
+from torch.overrides import TorchFunctionMode
 
 T = TypeVar("T")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"  # the first 8 bytes of every PNG file
@@ -394,6 +395,44 @@ def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ..
         yield calls
     finally:
         setattr(module, name, original)
+
+
+@dataclass(frozen=True)
+class TorchCall:
+    """One call to a watched torch function: which one, its positional arguments, its result."""
+
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
+    result: Any
+
+
+class _TorchCallRecorder(TorchFunctionMode):
+    def __init__(self, funcs: Collection[Callable[..., Any]]) -> None:
+        super().__init__()
+        self.funcs = funcs
+        self.calls: list[TorchCall] = []
+
+    def __torch_function__(
+        self,
+        func: Callable[..., Any],
+        types: Sequence[type],
+        args: Sequence[Any] = (),
+        kwargs: dict[str, Any] | None = None,
+    ) -> Any:
+        result = func(*args, **(kwargs or {}))
+        if func in self.funcs:
+            self.calls.append(TorchCall(func, tuple(args), result))
+        return result
+
+
+@contextmanager
+def torch_calls(funcs: Collection[Callable[..., Any]]) -> Iterator[list[TorchCall]]:
+    """Record every call the block makes to one of the torch functions ``funcs`` (for
+    example ``torch.add`` and ``torch.Tensor.__add__``, which ``a + b`` goes through), so a
+    check can test how the learner's code computed its answer, not only the answer."""
+    recorder = _TorchCallRecorder(funcs)
+    with recorder:
+        yield recorder.calls
 
 
 def stop_after(env: gym.Env[Any, Any], limit: int) -> gym.Env[Any, Any]:

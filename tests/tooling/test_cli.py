@@ -44,28 +44,27 @@ def test_bad_input_is_one_line_and_exit_code_2(args: tuple[str, ...], message: s
     assert "Traceback" not in done.stderr
 
 
-def _use_root(monkeypatch: pytest.MonkeyPatch, lesson: WrittenLesson) -> None:
-    monkeypatch.setattr(lessons, "repo_root", lambda: lesson.root)
+@pytest.fixture
+def lesson(fake_lesson: WrittenLesson, monkeypatch: pytest.MonkeyPatch) -> WrittenLesson:
+    """The fake lesson, with the CLI reading the course from its scratch root."""
+    monkeypatch.setattr(lessons, "repo_root", lambda: fake_lesson.root)
+    return fake_lesson
 
 
 def test_check_without_a_workspace_says_how_to_start(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     assert cli.main(["check", "1.1", str(tmp_path / "none")]) == 2
     assert "run `rlcourse exercise 1.1" in capsys.readouterr().err
 
 
 def test_exercise_then_check_reports_each_stub_failing(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     assert cli.main(["exercise", "1.1", str(tmp_path / "work")]) == 0
     assert cli.main(["check", "1.1", str(tmp_path / "work")]) == 1
     out = capsys.readouterr().out
@@ -74,25 +73,21 @@ def test_exercise_then_check_reports_each_stub_failing(
 
 
 def test_broken_front_matter_is_a_clear_error(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
-    fake_lesson.post.write_text(fake_lesson.post.read_text().replace('author = "', "author = ", 1))
+    lesson.post.write_text(lesson.post.read_text().replace('author = "', "author = ", 1))
     assert cli.main(["show", "1.1"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("rlcourse: error: course/01-foundations/01-introduction/index.md: broken")
 
 
 def test_run_failure_names_the_listing_and_exits_1(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
-    demo = fake_lesson.folder / "demo_sum.py"
+    demo = lesson.folder / "demo_sum.py"
     demo.write_text(demo.read_text().replace("total = sum(", "total = undefined_name + sum("))
     assert cli.main(["run", "1.1", "--quick", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -101,12 +96,10 @@ def test_run_failure_names_the_listing_and_exits_1(
 
 
 def test_run_prints_where_the_files_went(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     assert cli.main(["run", "1.1", "--quick", "--out", str(tmp_path / "out")]) == 0
     out = capsys.readouterr().out
     assert f"3 files in {tmp_path / 'out'}" in out
@@ -114,11 +107,9 @@ def test_run_prints_where_the_files_went(
 
 
 def test_show_renders_the_included_code(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     assert cli.main(["show", "1.1"]) == 0
     out = capsys.readouterr().out
     assert "def main(cfg: Config) -> Result:" in out
@@ -127,12 +118,10 @@ def test_show_renders_the_included_code(
 
 
 def test_exercise_into_a_folder_that_cannot_be_made_is_one_line(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder\n")
     assert cli.main(["exercise", "1.1", str(blocker)]) == 2
@@ -145,12 +134,10 @@ def test_exercise_into_a_folder_that_cannot_be_made_is_one_line(
 
 
 def test_run_out_an_existing_file_is_one_line(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     existing = tmp_path / "results.txt"
     existing.write_text("kept\n")
     assert cli.main(["run", "1.1", "--quick", "--out", str(existing)]) == 2
@@ -164,12 +151,10 @@ def test_run_out_an_existing_file_is_one_line(
 
 
 def test_a_learner_file_that_calls_sys_exit_is_told_so(
-    fake_lesson: WrittenLesson,
-    monkeypatch: pytest.MonkeyPatch,
+    lesson: WrittenLesson,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    _use_root(monkeypatch, fake_lesson)
     work = tmp_path / "work"
     assert cli.main(["exercise", "1.1", str(work)]) == 0
     capsys.readouterr()

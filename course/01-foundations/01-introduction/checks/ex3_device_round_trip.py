@@ -4,12 +4,9 @@ comes back, is caught on a machine without a GPU too."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import Any
 
 import torch
-from torch.overrides import TorchFunctionMode
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -19,6 +16,7 @@ from coursetools.check_helpers import (
     expect_tensor,
     expect_type,
     get_function,
+    torch_calls,
 )
 from rlcourse.devices import choose_device
 
@@ -38,39 +36,23 @@ def check_pick_device_name(module: ModuleType) -> None:
 MOVES = {torch.Tensor.to, torch.Tensor.cpu, torch.Tensor.cuda}
 
 
-class MoveWatcher(TorchFunctionMode):
-    """Records each .to(), .cpu() or .cuda() call: whether it was .cpu(), and the device
-    of the tensor it returned."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.moves: list[tuple[bool, torch.device]] = []
-
-    def __torch_function__(
-        self,
-        func: Callable[..., Any],
-        types: Sequence[type],
-        args: Sequence[Any] = (),
-        kwargs: dict[str, Any] | None = None,
-    ) -> Any:
-        result = func(*args, **(kwargs or {}))
-        if func in MOVES and isinstance(result, torch.Tensor):
-            self.moves.append((func is torch.Tensor.cpu, result.device))
-        return result
-
-
 def check_round_trip(module: ModuleType, t: torch.Tensor, device: torch.device) -> None:
     to_device_and_back = get_function(module, "to_device_and_back")
     what = f"to_device_and_back(t, {device!r}) for t = {t.tolist()}"
     # Where torch itself puts a tensor sent to ``device``: "cpu", "cuda:0", "mps:0".
     landed = torch.empty(0, device=device).device
-    watcher = MoveWatcher()
-    with watcher:
+    with torch_calls(MOVES) as calls:
         answer = expect_type(to_device_and_back(t, device), tuple, what)
-    there = [i for i, (is_cpu, where) in enumerate(watcher.moves) if where == landed and not is_cpu]
+    # (whether the move was .cpu(), where the moved tensor ended up), in call order
+    moves = [
+        (call.func is torch.Tensor.cpu, call.result.device)
+        for call in calls
+        if isinstance(call.result, torch.Tensor)
+    ]
+    there = [i for i, (is_cpu, where) in enumerate(moves) if where == landed and not is_cpu]
     if not there:
         raise CheckFailed(f"{what}: the tensor was never moved to the device: call t.to(device)")
-    if all(where != torch.device("cpu") for _, where in watcher.moves[there[0] + 1 :]):
+    if all(where != torch.device("cpu") for _, where in moves[there[0] + 1 :]):
         raise CheckFailed(
             f"{what}: the moved tensor was never brought back: call .cpu() on it "
             "(even when the device is the CPU, the round trip is two moves)"

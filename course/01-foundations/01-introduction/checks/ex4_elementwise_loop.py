@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import torch
-from torch.overrides import TorchFunctionMode
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -17,6 +16,7 @@ from coursetools.check_helpers import (
     expect_tensor,
     get_function,
     random_cases,
+    torch_calls,
 )
 
 # Every way of asking torch for an addition that `a + b`, `a.add(b)` or `a += b` goes through.
@@ -30,41 +30,24 @@ ADDITIONS: set[Callable[..., Any]] = {
 }
 
 
-class AdditionWatcher(TorchFunctionMode):
-    """Records the largest operand (in elements) of any torch addition run inside it."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.largest_operand = 0
-
-    def __torch_function__(
-        self,
-        func: Callable[..., Any],
-        types: Sequence[type],
-        args: Sequence[Any] = (),
-        kwargs: dict[str, Any] | None = None,
-    ) -> Any:
-        if func in ADDITIONS:
-            sizes = [arg.numel() for arg in args if isinstance(arg, torch.Tensor)]
-            self.largest_operand = max([self.largest_operand, *sizes])
-        return func(*args, **(kwargs or {}))
-
-
 def check_sum(module: ModuleType, a: torch.Tensor, b: torch.Tensor) -> None:
     add_elementwise = get_function(module, "add_elementwise")
-    expected = a + b  # computed here, outside the watcher
+    expected = a + b  # computed here, before the recording starts
     what = f"add_elementwise(a, b) for a of shape {tuple(a.shape)}, {a.dtype}, and b {b.dtype}"
-    watcher = AdditionWatcher()
-    with watcher:
+    with torch_calls(ADDITIONS) as additions:
         got = add_elementwise(a, b)
+    largest_operand = max(
+        (arg.numel() for call in additions for arg in call.args if isinstance(arg, torch.Tensor)),
+        default=0,
+    )
     got = expect_tensor(got, what)
     expect_shape(got, tuple(expected.shape), what)
     expect_dtype(got, expected.dtype, what)
     if not torch.equal(got, expected):
         raise CheckFailed(f"{what}: expected {expected.tolist()}, got {got.tolist()}")
-    if watcher.largest_operand > 1:
+    if largest_operand > 1:
         raise CheckFailed(
-            f"{what}: an addition had an operand of {watcher.largest_operand} elements; "
+            f"{what}: an addition had an operand of {largest_operand} elements; "
             "add one pair of elements at a time, in a loop"
         )
 
