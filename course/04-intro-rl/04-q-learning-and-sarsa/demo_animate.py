@@ -39,6 +39,7 @@ class Result:
     frames: int
 
 
+# --8<-- [start:frames]
 def greedy_frames(
     env: gym.Env[int, int], q: np.ndarray, seed: int, max_steps: int
 ) -> tuple[list[np.ndarray], list[int], float]:
@@ -57,6 +58,9 @@ def greedy_frames(
         if terminated or truncated:
             break
     return frames, states, total
+
+
+# --8<-- [end:frames]
 
 
 def save_gif(frames: list[np.ndarray], path: Path, fps: int) -> None:

@@ -55,9 +55,10 @@ class SeedRun:
 @dataclass(frozen=True)
 class AlgorithmSummary:
     last_100_online_return: float  # mean over seeds of the last 100 training episodes
-    last_100_online_std: float  # standard deviation of that number across seeds
+    last_100_online_se: float  # standard error of that mean over seeds
     greedy_return: float  # exact, mean over seeds
     epsilon_greedy_return: float  # exact return of the epsilon-greedy policy, mean over seeds
+    epsilon_greedy_se: float  # standard error of that mean over seeds
     epsilon_greedy_trap_probability: float  # exact, mean over seeds
     route_length_counts: list[list[int]]  # [route length, number of seeds], shortest first
     moves_beside_traps: float  # greedy moves made from a cell next to a trap, mean over seeds
@@ -93,6 +94,11 @@ def beside_trap(grid: GridWorldEnv, state: int) -> bool:
     )
 
 
+def standard_error(values: np.ndarray) -> float:
+    """Standard error of the mean of ``values`` (one number per seed)."""
+    return float(values.std(ddof=1) / np.sqrt(len(values)))
+
+
 def exact_return(mdp: TabularMDP, policy: np.ndarray, start: np.ndarray, max_steps: int) -> float:
     return evaluate_policy(mdp, policy, start, max_steps).expected_return
 
@@ -117,6 +123,7 @@ def plot_band(ax: Axes, x: np.ndarray, runs: np.ndarray, label: str, robust: boo
     ax.fill_between(x, low, high, alpha=0.25)
 
 
+# --8<-- [start:run_seed]
 def run_seed(
     env: gym.Env[Any, Any],
     algorithm: Algorithm,
@@ -155,14 +162,19 @@ def run_seed(
     )
 
 
+# --8<-- [end:run_seed]
+
+
 def summarise(grid: GridWorldEnv, runs: list[SeedRun]) -> AlgorithmSummary:
     last_100 = np.array([np.mean(run.online_returns[-100:]) for run in runs])  # (seeds,)
+    soft = np.array([run.epsilon_greedy_return for run in runs])  # (seeds,)
     lengths = Counter(len(run.route) - 1 for run in runs)
     return AlgorithmSummary(
         last_100_online_return=float(last_100.mean()),
-        last_100_online_std=float(last_100.std()),
+        last_100_online_se=standard_error(last_100),
         greedy_return=float(np.mean([run.greedy_curve[-1] for run in runs])),
-        epsilon_greedy_return=float(np.mean([run.epsilon_greedy_return for run in runs])),
+        epsilon_greedy_return=float(soft.mean()),
+        epsilon_greedy_se=standard_error(soft),
         epsilon_greedy_trap_probability=float(
             np.mean([run.epsilon_greedy_trap_probability for run in runs])
         ),
@@ -181,9 +193,10 @@ def print_report(
     q_sum, s_sum = summaries["q_learning"], summaries["sarsa"]
     rows = [
         ("online return, last 100 episodes", "last_100_online_return"),
-        ("  (std across seeds)", "last_100_online_std"),
+        ("  (standard error over seeds)", "last_100_online_se"),
         ("greedy policy, exact return", "greedy_return"),
         ("eps-greedy policy, exact return", "epsilon_greedy_return"),
+        ("  (standard error over seeds)", "epsilon_greedy_se"),
         ("eps-greedy policy, P(ends in a trap)", "epsilon_greedy_trap_probability"),
         ("greedy moves made beside a trap", "moves_beside_traps"),
     ]

@@ -19,6 +19,7 @@ from rlcourse.envs.gridworld import (
     ACTION_ARROWS,
     ACTION_NAMES,
     CLIFF_LAYOUT,
+    UP,
     GridWorldEnv,
     unwrap_gridworld,
 )
@@ -43,8 +44,11 @@ class Result:
     optimal_start_value: float  # V*(start), by value iteration
     q_learning_start_value: float  # max_a Q(start, a) learned by Q-learning
     sarsa_start_value: float  # max_a Q(start, a) learned by SARSA
+    cells_above_traps: int  # cells in the row just above the traps
+    sarsa_up_above_traps: int  # of those, cells where SARSA's greedy action is up
 
 
+# --8<-- [start:grids]
 def value_and_arrow_grids(grid: GridWorldEnv, q: np.ndarray) -> tuple[np.ndarray, list[str]]:
     """max_a Q per cell, shape (n_rows, n_cols), NaN on walls and terminal cells, and the
     greedy arrows as one string per row (terminal cells keep their letter)."""
@@ -59,6 +63,9 @@ def value_and_arrow_grids(grid: GridWorldEnv, q: np.ndarray) -> tuple[np.ndarray
         for row in range(grid.n_rows)
     ]
     return grid.to_grid(values), arrows
+
+
+# --8<-- [end:grids]
 
 
 def draw_grid(ax: Axes, values: np.ndarray, arrows: list[str]) -> AxesImage:
@@ -96,8 +103,6 @@ def main(cfg: Config) -> Result:
         ax.set_title(f"{LABELS[algorithm]}: state values and greedy actions")
         print(f"{LABELS[algorithm]} greedy actions:")
         print("\n".join(arrows))
-        print("max_a Q(s, a):")
-        print(np.array2string(values, precision=1, suppress_small=True, max_line_width=120))
     fig.savefig(cfg.out_dir / "q_table_heatmaps.png")
     plt.close(fig)
 
@@ -118,14 +123,25 @@ def main(cfg: Config) -> Result:
     fig.savefig(cfg.out_dir / "sarsa_action_values.png")
     plt.close(fig)
 
+    # The row just above the traps: in how many of its cells does SARSA's greedy action
+    # point up, away from them?
+    trap_row = min(s for s in range(len(q)) if grid.cell(s) == "T") // grid.n_cols
+    above_row = np.arange((trap_row - 1) * grid.n_cols, trap_row * grid.n_cols)
+    sarsa_up = int(np.sum(greedy_actions(tables["sarsa"])[above_row] == UP))
     result = Result(
         optimal_start_value=optimal_start,
         q_learning_start_value=float(tables["q_learning"][start].max()),
         sarsa_start_value=float(tables["sarsa"][start].max()),
+        cells_above_traps=len(above_row),
+        sarsa_up_above_traps=sarsa_up,
     )
     print(f"\nstart cell: V* = {result.optimal_start_value:.2f} (value iteration)")
     print(f"Q-learning: max_a Q = {result.q_learning_start_value:.2f}")
     print(f"SARSA:      max_a Q = {result.sarsa_start_value:.2f}")
+    print(
+        f"SARSA's greedy action is up in {sarsa_up} of the {len(above_row)} cells "
+        "of the row above the traps"
+    )
     env.close()
     return result
 

@@ -54,6 +54,7 @@ class Result:
 
 def main(cfg: Config) -> Result:
     seed_everything(cfg.seed)
+    # --8<-- [start:core]
     env = gym.make(GRIDWORLD_ID, layout=SMALL_LAYOUT, goal_reward=10.0, trap_penalty=10.0)
     n_states, n_actions = table_shape(env)  # (12, 4): one row per cell, one column per move
     q = make_q_table(env)
@@ -80,6 +81,7 @@ def main(cfg: Config) -> Result:
     optimal_choice = [bool(np.isclose(q_star[s, greedy[s]], q_star[s].max())) for s in acting]
     value_error = np.abs(q[acting].max(axis=1) - v_star[acting])  # (n_acting,)
     error = np.abs(q[acting] - q_star[acting])  # (n_acting, n_actions)
+    # --8<-- [end:core]
     worst_row, worst_action = np.unravel_index(np.argmax(error), error.shape)
 
     print(f"\nafter {cfg.episodes} episodes ({history.total_steps} steps):")

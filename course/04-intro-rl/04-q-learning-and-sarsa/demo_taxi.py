@@ -130,6 +130,7 @@ def main(cfg: Config) -> Result:
         cfg.max_steps,
     )
 
+    # --8<-- [start:train]
     curve: list[float] = []  # exact greedy return every eval_every episodes
     evaluation_seconds = 0.0
 
@@ -156,6 +157,7 @@ def main(cfg: Config) -> Result:
 
     greedy = evaluate_greedy(mdp, q, start, cfg.max_steps)
     sampled_return, sampled_length = play_greedy(env, q, cfg.sampled_episodes, cfg.seed + 1)
+    # --8<-- [end:train]
 
     reached = [i for i, value in enumerate(curve) if np.isclose(value, best.expected_return)]
     first_optimal = (reached[0] + 1) * cfg.eval_every if reached else 0

@@ -1,12 +1,14 @@
 """Check of exercise 2: the SARSA update on hand-computed transitions and random ones,
-then whole episodes against a reference, naming the usual mistakes when one matches."""
+then whole episodes against a reference (checks/reference/episodes.py), naming the usual
+mistakes when one matches."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gymnasium as gym
 import numpy as np
@@ -18,8 +20,16 @@ from coursetools.check_helpers import (
     get_function,
     random_cases,
 )
-from rlcourse.agents.tabular import epsilon_greedy_action
+from coursetools.file_import import import_file
 from rlcourse.envs import GRIDWORLD_ID
+
+# The reference episode is shared with the Project Exercise's check. Checks are imported
+# by their path, with no folder of checks on sys.path, so it is imported by its path too.
+if TYPE_CHECKING:
+    from reference import episodes as reference
+else:
+    reference = import_file(Path(__file__).parent / "reference" / "episodes.py")
+Variant = reference.Variant
 
 LAYOUT = ("S..", ".#T", "..G")
 
@@ -74,68 +84,27 @@ def check_random_updates(sarsa_update: Callable[..., Any]) -> None:
         expect_close(float(got), td_error, f"the TD error returned by {call} (before the update)")
 
 
-@dataclass(frozen=True)
-class Variant:
-    """SARSA as the check plays it, right or with one of the usual mistakes."""
-
-    stop_on_truncated: bool = False
-    stop_on_terminated: bool = True
-    max_target: bool = False
-    redraw_action: bool = False
-
-
 MISTAKES = [
     (
-        Variant(stop_on_truncated=True),
+        Variant("sarsa", stop_on_truncated=True),
         "the last update of an episode cut by the time limit used no future value: a "
         "time-limit truncation is not a terminal state, so pass `terminated` (not "
         "`terminated or truncated`) to sarsa_update",
     ),
     (
-        Variant(stop_on_terminated=False),
+        Variant("sarsa", stop_on_terminated=False),
         "the update into the goal added a future value: pass `terminated` to sarsa_update",
     ),
     (
-        Variant(max_target=True),
+        Variant("sarsa", max_target=True),
         "the updates bootstrapped from max_a' Q(s', a') (Q-learning), not Q(s', a')",
     ),
     (
-        Variant(redraw_action=True),
+        Variant("sarsa", redraw_action=True),
         "the action taken in s' was drawn again instead of being the next_action used in the "
         "update: choose it once, then step with it",
     ),
 ]
-
-
-def reference_episode(
-    env: gym.Env[Any, Any],
-    q: np.ndarray,
-    alpha: float,
-    gamma: float,
-    epsilon: float,
-    rng: np.random.Generator,
-    variant: Variant,
-) -> tuple[float, int]:
-    """SARSA written out once more, independently of the learner's file."""
-    state, _ = env.reset()
-    action = epsilon_greedy_action(q[state], epsilon, rng)
-    total, steps = 0.0, 0
-    while True:
-        next_state, reward, terminated, truncated, _ = env.step(action)
-        next_action = epsilon_greedy_action(q[next_state], epsilon, rng)
-        stop = (variant.stop_on_terminated and terminated) or (
-            variant.stop_on_truncated and truncated
-        )
-        future = q[next_state].max() if variant.max_target else q[next_state, next_action]
-        target = reward if stop else reward + gamma * future
-        q[state, action] += alpha * (target - q[state, action])
-        total += float(reward)
-        steps += 1
-        if terminated or truncated:
-            return total, steps
-        if variant.redraw_action:
-            next_action = epsilon_greedy_action(q[next_state], epsilon, rng)
-        state, action = next_state, next_action
 
 
 def play(episode: Callable[..., Any], seed: int) -> tuple[np.ndarray, Any]:
@@ -146,27 +115,16 @@ def play(episode: Callable[..., Any], seed: int) -> tuple[np.ndarray, Any]:
     return q, outcome
 
 
-def check_episode(sarsa_episode: Callable[..., Any], rng_seed: int, what: str) -> None:
-    expected_q, expected_outcome = play(
-        lambda *args: reference_episode(*args, variant=Variant()), rng_seed
-    )
-    got_q, got_outcome = play(sarsa_episode, rng_seed)
-    if not isinstance(got_outcome, tuple) or len(got_outcome) != 2:
-        raise CheckFailed(f"sarsa_episode should return (total reward, steps), got {got_outcome!r}")
-    if not np.allclose(got_q, expected_q):
-        for variant, explanation in MISTAKES:
-            wrong_q, _ = play(
-                lambda *args, v=variant: reference_episode(*args, variant=v), rng_seed
-            )
-            if np.allclose(got_q, wrong_q):
-                raise CheckFailed(f"{what}: {explanation}")
-    expect_close(float(got_outcome[0]), expected_outcome[0], f"{what}: the total reward")
-    expect_equal(int(got_outcome[1]), expected_outcome[1], f"{what}: the number of steps")
-    expect_close(
-        got_q,
-        expected_q,
-        f"{what}: the Q-table afterwards (every action from "
-        "epsilon_greedy_action(q[s], epsilon, rng), the next one chosen before each update)",
+def check_sarsa_episode(sarsa_episode: Callable[..., Any], seed: int, what: str) -> None:
+    reference.check_episode(
+        functools.partial(play, seed=seed),
+        sarsa_episode,
+        Variant("sarsa"),
+        MISTAKES,
+        what,
+        "sarsa_episode",
+        hint=" (every action from epsilon_greedy_action(q[s], epsilon, rng), the next one "
+        "chosen before each update)",
     )
 
 
@@ -174,5 +132,5 @@ def check(module: ModuleType) -> None:
     check_update(get_function(module, "sarsa_update"))
     check_random_updates(get_function(module, "sarsa_update"))
     sarsa_episode = get_function(module, "sarsa_episode")
-    check_episode(sarsa_episode, 2030, "an episode that reaches the goal in 15 steps")
-    check_episode(sarsa_episode, 2021, "an episode cut by the 30-step time limit")
+    check_sarsa_episode(sarsa_episode, 2030, "an episode that reaches the goal in 15 steps")
+    check_sarsa_episode(sarsa_episode, 2021, "an episode cut by the 30-step time limit")
