@@ -91,6 +91,7 @@ class HandSolution:
     cloudy: Fraction  # step 2
 
 
+# --8<-- [start:by_hand]
 def solve_by_substitution(p_pi: torch.Tensor, r_pi: torch.Tensor, gamma: float) -> HandSolution:
     """Solve the two equations of the acting states, sunny (0) and cloudy (1),
         v_s = r_s + gamma (P_ss v_s + P_sc v_c)
@@ -107,6 +108,9 @@ def solve_by_substitution(p_pi: torch.Tensor, r_pi: torch.Tensor, gamma: float) 
     # Step 3: back to step 1.
     sunny = alpha + beta * cloudy
     return HandSolution(alpha, beta, sunny, cloudy)
+
+
+# --8<-- [end:by_hand]
 
 
 def q_by_hand(
@@ -131,28 +135,29 @@ def q_by_hand(
 
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
+    # --8<-- [start:compare]
     mdp = rover(cfg.gamma)
-    model = to_tabular(mdp)
+    model = to_tabular(mdp)  # p(s'|s, a) as continue_probs (3, 2, 3), r(s, a) (3, 2)
     policy = torch.from_numpy(uniform_policy(mdp.n_states, mdp.n_actions))  # 1/2 each, (3, 2)
-    p_pi, r_pi = policy_dynamics(model, policy)
+    p_pi, r_pi = policy_dynamics(model, policy)  # (3, 3) and (3,)
+
+    hand = solve_by_substitution(p_pi, r_pi, cfg.gamma)  # by hand, in exact fractions
+    by_hand = torch.tensor([float(hand.sunny), float(hand.cloudy), 0.0], dtype=torch.float64)
+    values = solve_policy_values(model, policy, cfg.gamma)  # torch.linalg.solve, (3,)
+    agrees = torch.allclose(by_hand, values)
+    iterative = iterative_policy_evaluation(model, policy, cfg.gamma, cfg.tolerance)
+    # --8<-- [end:compare]
+
     print(f"P_pi, shape {tuple(p_pi.shape)} (rows and columns: {', '.join(mdp.states)}):")
     print(p_pi.numpy())
     print(f"r_pi, shape {tuple(r_pi.shape)}: {r_pi.numpy()}")
-
-    hand = solve_by_substitution(p_pi, r_pi, cfg.gamma)
     print("\nby hand (exact fractions):")
     print(f"  step 1: v(sunny) = {hand.alpha} + {hand.beta} v(cloudy)")
     print(f"  step 2: v(cloudy) = {hand.cloudy} = {float(hand.cloudy):.6f}")
     print(f"  step 3: v(sunny) = {hand.sunny} = {float(hand.sunny):.6f}")
-    by_hand = torch.tensor([float(hand.sunny), float(hand.cloudy), 0.0], dtype=torch.float64)
-
-    values = solve_policy_values(model, policy, cfg.gamma)  # solves (I - gamma P_pi) v = r_pi
-    agrees = torch.allclose(by_hand, values)
     difference = float((by_hand - values).abs().max())
     print(f"torch.linalg.solve:  v = {values.numpy()}")
     print(f"torch.allclose(by_hand, v) = {agrees} (largest difference {difference:.1e})")
-
-    iterative = iterative_policy_evaluation(model, policy, cfg.gamma, cfg.tolerance)
     iterative_difference = float((iterative.values - values).abs().max())
     bound = cfg.gamma * cfg.tolerance / (1 - cfg.gamma)
     print(

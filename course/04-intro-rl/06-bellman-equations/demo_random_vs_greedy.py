@@ -147,15 +147,17 @@ def main(cfg: Config) -> Result:
     env.reset(seed=cfg.seed)  # seeds the env's generator; later resets continue its stream
     env.action_space.seed(cfg.seed)
 
+    # --8<-- [start:improve]
     random_policy = torch.full((mdp.n_states, mdp.n_actions), 0.25, dtype=torch.float64)
-    v_random = solve_policy_values(mdp, random_policy, cfg.gamma)
-    greedy = greedy_policy(action_values(mdp, v_random, cfg.gamma))  # improve once
+    v_random = solve_policy_values(mdp, random_policy, cfg.gamma)  # (S,)
+    greedy = greedy_policy(action_values(mdp, v_random, cfg.gamma))  # improve once, (S, A)
     v_greedy = solve_policy_values(mdp, greedy, cfg.gamma)
+    acting = acting_states(grid)
+    gain = (v_greedy - v_random)[acting]  # never negative: policy improvement
     iteration = policy_iteration(mdp, cfg.gamma, random_policy)  # improve until stable
+    # --8<-- [end:improve]
     policies = {"random": random_policy, "greedy": greedy, "optimal": iteration.policy}
 
-    acting = acting_states(grid)
-    gain = (v_greedy - v_random)[acting]
     reports: dict[str, PolicyReport] = {}
     for name, policy in policies.items():
         samples = sample_episodes(env, policy.numpy(), cfg.episodes, cfg.gamma, rng, name)

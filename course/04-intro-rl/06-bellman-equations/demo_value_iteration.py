@@ -18,7 +18,7 @@ from rlcourse.dp import (
     solve_policy_values,
     value_iteration,
 )
-from rlcourse.envs.gridworld import ACTION_ARROWS
+from rlcourse.envs.gridworld import ACTION_ARROWS, ACTION_NAMES, GridWorldEnv
 from rlcourse.mdp import TabularMDP
 from room import GAMMA, draw_room, make_room, start_state
 
@@ -44,6 +44,7 @@ class Result:
     final_ratio: float  # ||v_K - v_{K-1}|| / ||v_{K-1} - v_{K-2}||
     spectral_radius: float  # of gamma P_pi* (the optimal policy's chain)
     snapshot_start_values: list[float]  # v_k(start) for the k in Config.snapshots
+    route: str  # the optimal policy's moves from the start when no move slips
 
 
 def greedy_is_optimal(
@@ -54,15 +55,34 @@ def greedy_is_optimal(
     return torch.allclose(solve_policy_values(mdp, greedy, gamma), v_star, atol=1e-8)
 
 
+def intended_route(grid: GridWorldEnv, actions: np.ndarray, start: int) -> list[str]:
+    """The moves that ``actions`` (S,) make from ``start`` when no move slips, to the end.
+
+    Each step goes to the most likely next cell of grid.P, the one the action aims at
+    (probability 0.8; a slip sideways has 0.1).
+    """
+    route: list[str] = []
+    state, done = start, False
+    while not done and len(route) < grid.n_rows * grid.n_cols:  # longer would revisit a cell
+        action = int(actions[state])
+        route.append(ACTION_NAMES[action])
+        _, state, _, done = max(grid.P[state][action])  # outcomes (p, s', r, terminated)
+    return route
+
+
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     env, grid, mdp = make_room()
     start = start_state(grid)
 
-    run = value_iteration(mdp, cfg.gamma, cfg.tolerance)
+    # --8<-- [start:iterate]
+    run = value_iteration(mdp, cfg.gamma, cfg.tolerance)  # keeps every iterate v_k, (S,)
     uniform = torch.full((mdp.n_states, mdp.n_actions), 0.25, dtype=torch.float64)
     v_star = policy_iteration(mdp, cfg.gamma, uniform).values  # the optimum, found another way
     error = float((run.values - v_star).abs().max())
+    optimal_actions = run.q_values.argmax(dim=1).numpy()  # greedy w.r.t. q*, ties: lowest index
+    route = intended_route(grid, optimal_actions, start)
+    # --8<-- [end:iterate]
     bound = cfg.gamma * cfg.tolerance / (1 - cfg.gamma)
     print(f"value iteration: {run.sweeps} sweeps; ||v_1 - v_0|| = {run.changes[0]:.2f}")
     print(f"last change {run.changes[-1]:.1e} < tolerance {cfg.tolerance:.0e}")
@@ -81,13 +101,13 @@ def main(cfg: Config) -> Result:
     print(f"greedy policy of v_k optimal for every k >= {optimal_from}")
     print(f"greedy actions change for the last time at sweep {changed[-1]}")
 
-    # Once the greedy policy is fixed, each sweep multiplies the change by gamma P_pi*.
+    # Once the greedy policy is fixed, each sweep multiplies the change by gamma P_pi*:
+    # the changes settle to shrinking by its spectral radius ("Going deeper").
     p_star, _ = policy_dynamics(mdp, greedy_policy(run.q_values))
     radius = float(torch.linalg.eigvals(cfg.gamma * p_star).abs().max())
     ratio = run.changes[-1] / run.changes[-2]
-    print(f"last ratio of changes {ratio:.4f}; spectral radius of gamma P_pi* {radius:.4f}")
+    print(f"the last sweep shrank the change by the factor {ratio:.4f}")
 
-    optimal_actions = run.q_values.argmax(dim=1).numpy()  # ties: lowest action index
     print("\noptimal policy (greedy with respect to q*):")
     for row in range(grid.n_rows):
         cells = range(row * grid.n_cols, (row + 1) * grid.n_cols)
@@ -96,6 +116,7 @@ def main(cfg: Config) -> Result:
             for s in cells
         )
         print("  " + "".join(arrows))
+    print(f"route from the start when no move slips: {', '.join(route)} ({len(route)} moves)")
     print(f"v*(start) = {float(run.values[start]):.2f}")
     snapshot_values = [float(run.history[k][start]) for k in cfg.snapshots]
     for k, value in zip(cfg.snapshots, snapshot_values, strict=True):
@@ -116,6 +137,7 @@ def main(cfg: Config) -> Result:
     ax.axhline(cfg.tolerance, color="black", lw=0.8, label=f"tolerance {cfg.tolerance:.0e}")
     ax.axvline(optimal_from, color="tab:green", lw=0.8, label="greedy policy optimal from here")
     ax.set_xlabel("sweep k")
+    ax.set_ylabel("largest difference over states (log scale)")
     ax.set_title(rf"value iteration on the room ($\gamma$ = {cfg.gamma})")
     ax.legend(fontsize=8)
     fig.savefig(cfg.out_dir / "value_iteration_convergence.png")
@@ -146,6 +168,7 @@ def main(cfg: Config) -> Result:
         final_ratio=ratio,
         spectral_radius=radius,
         snapshot_start_values=snapshot_values,
+        route=", ".join(route),
     )
 
 

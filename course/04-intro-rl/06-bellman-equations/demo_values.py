@@ -46,23 +46,26 @@ class Result:
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     env, grid, mdp = make_room()
+    # --8<-- [start:evaluate]
     policy = torch.full((mdp.n_states, mdp.n_actions), 1.0 / mdp.n_actions, dtype=torch.float64)
+    exact = solve_policy_values(mdp, policy, cfg.gamma)  # (S,)
+    iterative = iterative_policy_evaluation(mdp, policy, cfg.gamma, cfg.tolerance)
+    q = action_values(mdp, exact, cfg.gamma)  # (S, A)
+    gap = float(((policy * q).sum(dim=1) - exact).abs().max())  # v = sum_a pi q, state by state
+    # --8<-- [end:evaluate]
 
     p_pi, r_pi = policy_dynamics(mdp, policy)  # (S, S) and (S,)
     print(f"{mdp.n_states} states, {mdp.n_actions} actions, gamma = {cfg.gamma}")
     print(f"P_pi: {tuple(p_pi.shape)}, r_pi: {tuple(r_pi.shape)}, policy: {tuple(policy.shape)}")
-    exact = solve_policy_values(mdp, policy, cfg.gamma)  # (S,)
-    iterative = iterative_policy_evaluation(mdp, policy, cfg.gamma, cfg.tolerance)
     difference = float((iterative.values - exact).abs().max())
     bound = cfg.gamma * cfg.tolerance / (1 - cfg.gamma)
     print(f"exact solve vs {iterative.sweeps} sweeps of iterative evaluation:")
     print(f"  largest difference {difference:.2e}, guaranteed at most {bound:.2e}")
-    radius = float(torch.linalg.eigvals(cfg.gamma * p_pi).abs().max())
     ratio = iterative.changes[-1] / iterative.changes[-2]
-    print(f"  last ratio of changes {ratio:.4f}; spectral radius of gamma P_pi {radius:.4f}")
+    print(f"  the last sweep shrank the change by the factor {ratio:.4f}")
+    # The rate the changes settle to: the spectral radius of gamma P_pi ("Going deeper").
+    radius = float(torch.linalg.eigvals(cfg.gamma * p_pi).abs().max())
 
-    q = action_values(mdp, exact, cfg.gamma)  # (S, A)
-    gap = float(((policy * q).sum(dim=1) - exact).abs().max())  # v = sum_a pi q, state by state
     print(f"q_pi: {tuple(q.shape)}; largest |sum_a pi(a|s) q(s, a) - v(s)| = {gap:.1e}")
     beside_trap = 2 * grid.n_cols + 3  # the cell (2, 3), left of the trap at (2, 4)
     for label, state in (("start", start_state(grid)), ("left of the trap", beside_trap)):
@@ -92,6 +95,7 @@ def main(cfg: Config) -> Result:
     )
     right.axhline(cfg.tolerance, color="black", lw=0.8, label=f"tolerance {cfg.tolerance:.0e}")
     right.set_xlabel("sweep k")
+    right.set_ylabel("largest difference over states (log scale)")
     right.set_title("iterative policy evaluation")
     right.legend(fontsize=8)
     fig.savefig(cfg.out_dir / "policy_evaluation.png")

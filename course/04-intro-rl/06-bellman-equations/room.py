@@ -1,4 +1,4 @@
-"""The room of lesson 4.6: a slippery gridworld with two traps, and how demos draw it.
+"""The room of lesson 4.6: a slippery gridworld with three traps, and how demos draw it.
 
 Demos 2 to 4 share it; they import it as ``room`` (Python puts a script's own folder
 on the import path, and so does ``rlcourse run``).
@@ -20,7 +20,7 @@ from rlcourse.envs.gridworld import ACTION_ARROWS, GridWorldEnv, unwrap_gridworl
 from rlcourse.mdp import TabularMDP, tabular_mdp
 
 # --8<-- [start:room]
-# Start S bottom-left, goal G on the right edge, two traps T beside the shorter routes.
+# Start S bottom-left, goal G on the right edge, three traps T beside the shorter routes.
 ROOM_LAYOUT: tuple[str, ...] = (
     "......#.",
     ".##.T.#G",
@@ -36,6 +36,7 @@ ROOM_KWARGS: dict[str, Any] = {
     "slip_probability": 0.2,  # a move goes sideways with probability 0.1 each way
 }
 GAMMA = 0.95
+# --8<-- [end:room]
 
 
 def make_room(max_episode_steps: int = 1000) -> tuple[gym.Env[Any, Any], GridWorldEnv, TabularMDP]:
@@ -56,10 +57,6 @@ def acting_states(grid: GridWorldEnv) -> list[int]:
     return [s for s in range(grid.n_rows * grid.n_cols) if grid.cell(s) in ".S"]
 
 
-# --8<-- [end:room]
-
-
-# --8<-- [start:drawing]
 CELL_COLOURS: dict[str, tuple[float, float, float]] = {
     "#": (0.3, 0.3, 0.3),
     "G": (0.45, 0.8, 0.45),
@@ -111,6 +108,3 @@ def draw_room(
     ax.set_xticks([])
     ax.set_yticks([])
     return heatmap
-
-
-# --8<-- [end:drawing]
