@@ -92,19 +92,20 @@ def random_episodes(env: gym.Env[int, int], episodes: int, seed: int) -> tuple[C
 
 def main(cfg: Config) -> Result:
     seed_everything(cfg.seed)
+    # --8<-- [start:check]
     env_id = ledge.register_ledge()
     ledge.register_ledge()  # a second call finds the id registered and does nothing
-    env = gym.make(env_id)
+    env = gym.make(env_id)  # gym.make(env_id, trap_penalty=5.0) would override one argument
     grid = unwrap_gridworld(env)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")  # record every warning, even one already shown
+        check_env(grid)  # the unwrapped env: gym.make's wrappers would make it warn
+    # --8<-- [end:check]
     n_states, n_actions = table_shape(env)
     assert env.spec is not None  # gym.make always attaches the spec it was made from
     print(f"{env_id}: {n_states} states, {n_actions} actions, {env.spec.max_episode_steps} steps")
     print(f"entry point {env.spec.entry_point}, kwargs {sorted(env.spec.kwargs)}")
     print("\n".join(grid.layout))
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")  # record every warning, even one already shown
-        check_env(grid)  # the unwrapped env: gym.make's wrappers would make it warn
     print(f"check_env: {len(caught)} warnings")
 
     ledge_cell = 2 * grid.n_cols + 4  # row 2, column 4: wall above, ravine below
@@ -141,6 +142,8 @@ def main(cfg: Config) -> Result:
                 ax.text(col, row, char, ha="center", va="center", fontsize=12)
     ax.set_xticks(range(grid.n_cols))
     ax.set_yticks(range(grid.n_rows))
+    ax.set_xlabel("column")
+    ax.set_ylabel("row")
     ax.set_title(f"{env_id}: mountain path (row 0), wall, ledge (row 2), ravine (row 3)")
     fig.savefig(cfg.out_dir / "ledge_layout.png")
     plt.close(fig)

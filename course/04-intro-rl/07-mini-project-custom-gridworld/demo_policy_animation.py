@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import gymnasium as gym
@@ -54,7 +55,6 @@ def frame_episodes(episodes: int, frames: int) -> list[int]:
     return sorted({round(e) for e in np.geomspace(1, episodes, frames)})
 
 
-# --8<-- [start:frames]
 def render_frame(
     grid: GridWorldEnv, q: np.ndarray, title: str, value_range: tuple[float, float]
 ) -> Image.Image:
@@ -79,7 +79,15 @@ def save_gif(frames: list[Image.Image], path: Path, fps: int) -> None:
     frames[0].save(path, save_all=True, append_images=frames[1:], duration=durations, loop=0)
 
 
-# --8<-- [end:frames]
+def report_each(
+    env: gym.Env[int, int], policies: list[np.ndarray], gamma: float
+) -> list[ledge.PolicyReport]:
+    """The exact report of each policy; a policy met again is not evaluated again."""
+    known: dict[bytes, ledge.PolicyReport] = {}
+    for actions in policies:
+        if actions.tobytes() not in known:
+            known[actions.tobytes()] = ledge.report(env, actions, gamma)
+    return [known[actions.tobytes()] for actions in policies]
 
 
 def main(cfg: Config) -> Result:
@@ -88,31 +96,6 @@ def main(cfg: Config) -> Result:
     grid = unwrap_gridworld(env)
     optimal = ledge.solve(env, cfg.gamma)
     optimal_return = float(grid.initial_state_distrib @ optimal.values.numpy())
-
-    # --8<-- [start:record]
-    wanted = set(frame_episodes(cfg.episodes, cfg.frames))
-    snapshots: dict[int, np.ndarray] = {}  # episode -> copy of Q after it
-    changed: list[int] = []  # greedy actions that changed in each episode
-    greedy_returns: list[float] = []  # exact expected return of the greedy policy
-    routes: list[list[int]] = []  # intended route of the greedy policy
-    known: dict[bytes, tuple[float, list[int]]] = {}  # each distinct policy evaluated once
-    previous = greedy_actions(make_q_table(env, max(grid.goal_reward, 0.0)))
-
-    def record(episode: int, q: np.ndarray) -> None:
-        nonlocal previous
-        actions = greedy_actions(q)
-        changed.append(int(np.sum(actions != previous)))
-        previous = actions
-        if actions.tobytes() not in known:
-            report = ledge.report(env, actions, cfg.gamma)
-            known[actions.tobytes()] = (report.expected_return, report.route)
-        expected_return, route = known[actions.tobytes()]
-        greedy_returns.append(expected_return)
-        routes.append(route)
-        if episode + 1 in wanted:
-            snapshots[episode + 1] = q.copy()  # q itself keeps changing after this call
-
-    # --8<-- [end:record]
     training = ledge.Training(
         cfg.episodes,
         cfg.alpha_start,
@@ -121,7 +104,24 @@ def main(cfg: Config) -> Result:
         cfg.epsilon_end,
         cfg.explore_episodes,
     )
+
+    # --8<-- [start:record]
+    wanted = set(frame_episodes(cfg.episodes, cfg.frames))  # dense early, sparse late
+    policies: list[np.ndarray] = []  # greedy actions (n_states,) after each episode
+    snapshots: dict[int, np.ndarray] = {}  # episode -> Q (n_states, n_actions) after it
+
+    def record(episode: int, q: np.ndarray) -> None:
+        policies.append(greedy_actions(q))
+        if episode + 1 in wanted:
+            snapshots[episode + 1] = q.copy()  # q itself keeps changing after this call
+
     ledge.learn(env, training, cfg.gamma, cfg.seed, on_episode_end=record)
+    initial = greedy_actions(make_q_table(env, max(grid.goal_reward, 0.0)))
+    changed = [int(np.sum(now != before)) for before, now in pairwise([initial, *policies])]
+    reports = report_each(env, policies, cfg.gamma)  # exact, from the model
+    # --8<-- [end:record]
+    greedy_returns = [report.expected_return for report in reports]
+    routes = [report.route for report in reports]
 
     names = [ledge.route_name(grid, route) for route in routes]
     route_changes = [e for e in range(1, len(routes)) if routes[e] != routes[e - 1]]
@@ -152,13 +152,14 @@ def main(cfg: Config) -> Result:
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(7, 4.5), dpi=100, sharex=True)
     top.step(episodes, np.cumsum(changed), where="post")
     top.set_ylabel("greedy actions changed\n(cumulative)")
+    top.set_title("Q-learning on the ledge: the greedy policy after every episode")
     bottom.plot(episodes, greedy_returns, linewidth=1.0, label="greedy policy after the episode")
     bottom.axhline(optimal_return, color="black", linestyle="--", label="optimal")
     bottom.set_ylim(-210, 0)  # near -200: the policy mostly stays stuck until the time limit
     bottom.set_ylabel("exact E[return]")
     bottom.set_xlabel("episode (log scale)")
     bottom.set_xscale("log")
-    bottom.legend(loc="upper left")
+    bottom.legend(loc="center left")
     fig.tight_layout()
     fig.savefig(cfg.out_dir / "policy_changes.png")
     plt.close(fig)

@@ -47,17 +47,6 @@ def main(cfg: Config) -> Result:
     seed_everything(cfg.seed)
     env = gym.make(ledge.register_ledge())
     grid = unwrap_gridworld(env)
-    optimal = ledge.solve(env, cfg.gamma)
-    optimal_actions = greedy_actions(optimal.q_values)
-
-    evaluated_at: list[int] = []
-    greedy_returns: list[float] = []
-
-    def evaluate(episode: int, q: np.ndarray) -> None:
-        if (episode + 1) % cfg.eval_every == 0:
-            evaluated_at.append(episode + 1)
-            greedy_returns.append(ledge.report(env, greedy_actions(q), cfg.gamma).expected_return)
-
     training = ledge.Training(
         cfg.episodes,
         cfg.alpha_start,
@@ -66,13 +55,27 @@ def main(cfg: Config) -> Result:
         cfg.epsilon_end,
         cfg.explore_episodes,
     )
+    evaluated_at: list[int] = []
+    greedy_returns: list[float] = []
+
+    # --8<-- [start:compare]
+    def evaluate(episode: int, q: np.ndarray) -> None:
+        """Every eval_every episodes, the exact expected return of the greedy policy."""
+        if (episode + 1) % cfg.eval_every == 0:
+            evaluated_at.append(episode + 1)
+            greedy_returns.append(ledge.report(env, greedy_actions(q), cfg.gamma).expected_return)
+
     q, history = ledge.learn(env, training, cfg.gamma, cfg.seed, on_episode_end=evaluate)
     learned_actions = greedy_actions(q)
+    optimal = ledge.solve(env, cfg.gamma)  # value iteration on the model: q* and v*
+    optimal_actions = greedy_actions(optimal.q_values)  # lowest action on ties
     reports = {
         "optimal": ledge.report(env, optimal_actions, cfg.gamma),
         "learned": ledge.report(env, learned_actions, cfg.gamma),
     }
+    # reachable states where the learned action is worse than the best: q*(s, a) < v*(s)
     wrong = ledge.non_optimal_states(env, optimal, learned_actions)
+    # --8<-- [end:compare]
     best = reports["optimal"].expected_return
     optimal_from = -1  # the first evaluation after which every evaluation is optimal
     for episode, value in zip(reversed(evaluated_at), reversed(greedy_returns), strict=True):
@@ -117,7 +120,7 @@ def main(cfg: Config) -> Result:
     v_star = optimal.values.numpy()
     heatmap = ledge.draw_policy(bottom, grid, optimal_actions, route, v_star, value_range)
     assert heatmap is not None  # values were given, so draw_policy drew a heatmap
-    bottom.set_title("optimal: argmax_a q*(s, a) on V*(s) (value iteration)")
+    bottom.set_title("optimal: argmax_a q*(s, a) on v*(s) (value iteration)")
     fig.colorbar(heatmap, ax=[top, bottom], label="value")
     fig.savefig(cfg.out_dir / "ledge_policies.png")
     plt.close(fig)

@@ -1,4 +1,4 @@
-"""The ledge: the custom gridworld of lesson 4.7, and the tools its four demos share.
+"""The ledge: the custom gridworld of Part 4.7, and the tools its four demos share.
 
 The lesson folder is not a Python package (its name starts with a digit), so each demo
 loads this file by its path with ``coursetools.file_import.import_file``.
@@ -112,7 +112,6 @@ def learn(
 # --8<-- [end:learning]
 
 
-# --8<-- [start:analysis]
 @dataclass(frozen=True)
 class PolicyReport:
     """What a deterministic policy does from the start, computed exactly from the model."""
@@ -233,10 +232,6 @@ def solve(env: gym.Env[Any, Any], gamma: float) -> ValueIteration:
     return value_iteration(model_of(env), gamma)
 
 
-# --8<-- [end:analysis]
-
-
-# --8<-- [start:drawing]
 CELL_COLOURS: dict[str, tuple[float, float, float]] = {
     ".": (0.95, 0.95, 0.95),
     "S": (0.78, 0.86, 1.0),
@@ -279,6 +274,3 @@ def draw_policy(
     ax.set_xticks([])
     ax.set_yticks([])
     return heatmap
-
-
-# --8<-- [end:drawing]
