@@ -113,6 +113,11 @@ def check_spaces(grid_class: Callable[..., Any]) -> None:
             check_env(make(grid_class, layout=TEST_LAYOUT, slip_probability=0.2).unwrapped)
         except (Warning, AssertionError) as problem:
             message = re.sub(r"\x1b\[[0-9;]*m", "", str(problem))  # drop terminal colours
+            if "same seed" in message:
+                message += (
+                    ": one seed gave different results; draw every random number from "
+                    "self.np_random, which reset(seed=...) seeds (not from np.random or random)"
+                )
             raise CheckFailed(f"gymnasium's check_env on SlipperyGrid: {message}") from None
 
 
