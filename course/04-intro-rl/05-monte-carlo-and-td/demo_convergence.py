@@ -40,9 +40,12 @@ class MethodSummary:
     mean_rms_se: list[float]
     lowest_rms: list[float]  # per alpha: the lowest point of the mean curve ...
     lowest_episode: list[int]  # ... and the episode where it is reached
-    best_alpha: float  # the alpha with the lowest mean_rms
-    best_final_rms: float  # final_rms at best_alpha
+    best_final_alpha: float  # the alpha with the lowest final_rms ...
+    best_final_rms: float  # ... that final RMS error and its standard error
     best_final_rms_se: float
+    best_mean_alpha: float  # the alpha with the lowest mean_rms ...
+    best_mean_rms: float  # ... that mean RMS error and its standard error
+    best_mean_rms_se: float
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ class Result:
     mc_plateau: list[float]  # per alpha: predicted RMS level of constant-alpha MC in the long run
 
 
+# --8<-- [start:curve]
 def rms_curve(
     episodes: list[Episode], method: str, alpha: float, initial: np.ndarray, truth: np.ndarray
 ) -> np.ndarray:
@@ -72,24 +76,32 @@ def rms_curve(
     return np.array(errors)
 
 
+# --8<-- [end:curve]
+
+
 def summarise(curves: np.ndarray, alphas: tuple[float, ...]) -> MethodSummary:
     """``curves`` has shape (alphas, runs, episodes + 1)."""
     runs = curves.shape[1]
     final = curves[:, :, -1]  # (alphas, runs)
     per_run_mean = curves[:, :, 1:].mean(axis=2)  # (alphas, runs)
-    best = int(np.argmin(per_run_mean.mean(axis=1)))
+    final_mean, mean_mean = final.mean(axis=1), per_run_mean.mean(axis=1)  # (alphas,)
     final_se = final.std(axis=1, ddof=1) / np.sqrt(runs)
+    mean_se = per_run_mean.std(axis=1, ddof=1) / np.sqrt(runs)
     mean_curves = curves.mean(axis=1)  # (alphas, episodes + 1)
+    by_final, by_mean = int(np.argmin(final_mean)), int(np.argmin(mean_mean))
     return MethodSummary(
-        final_rms=final.mean(axis=1).tolist(),
+        final_rms=final_mean.tolist(),
         final_rms_se=final_se.tolist(),
-        mean_rms=per_run_mean.mean(axis=1).tolist(),
-        mean_rms_se=(per_run_mean.std(axis=1, ddof=1) / np.sqrt(runs)).tolist(),
+        mean_rms=mean_mean.tolist(),
+        mean_rms_se=mean_se.tolist(),
         lowest_rms=mean_curves.min(axis=1).tolist(),
         lowest_episode=mean_curves.argmin(axis=1).tolist(),
-        best_alpha=alphas[best],
-        best_final_rms=float(final[best].mean()),
-        best_final_rms_se=float(final_se[best]),
+        best_final_alpha=alphas[by_final],
+        best_final_rms=float(final_mean[by_final]),
+        best_final_rms_se=float(final_se[by_final]),
+        best_mean_alpha=alphas[by_mean],
+        best_mean_rms=float(mean_mean[by_mean]),
+        best_mean_rms_se=float(mean_se[by_mean]),
     )
 
 
@@ -126,6 +138,7 @@ def plot(curves: dict[str, np.ndarray], summaries: dict[str, MethodSummary], cfg
     ax_alpha.set(
         title=f"Mean RMS error over {cfg.episodes} episodes",
         xlabel="step size alpha",
+        ylabel=f"RMS error, mean over episodes 1..{cfg.episodes}",
         xscale="log",
     )
     ax_alpha.legend()
@@ -147,13 +160,15 @@ def main(cfg: Config) -> Result:
 
     shape = (len(cfg.alphas), cfg.runs, cfg.episodes + 1)
     curves = {"mc": np.zeros(shape), "td": np.zeros(shape)}
-    for run in tqdm(range(cfg.runs), desc="runs"):
+    # --8<-- [start:runs]
+    for run in tqdm(range(cfg.runs), desc="runs", leave=False):
         # One set of episodes per run, shared by every method and alpha: the comparison
         # then measures the update rules, not luck in the episodes each one happened to see.
         episodes = [play_episode(env, policy, rng) for _ in range(cfg.episodes)]
         for method, method_curves in curves.items():
             for i, alpha in enumerate(cfg.alphas):
                 method_curves[i, run] = rms_curve(episodes, method, alpha, initial, truth)
+    # --8<-- [end:runs]
 
     summaries = {method: summarise(curves[method], cfg.alphas) for method in curves}
     print(f"{cfg.runs} runs x {cfg.episodes} episodes; mean over runs ± standard error")
@@ -170,15 +185,13 @@ def main(cfg: Config) -> Result:
             f"{mc.mean_rms[i]:10.3f}{td.mean_rms[i]:10.3f}{plateaus[i]:12.3f}"
         )
     for name, summary in (("MC", mc), ("TD(0)", td)):
+        i = cfg.alphas.index(summary.best_mean_alpha)
         print(
-            f"best alpha for {name}: {summary.best_alpha} "
-            f"(final RMS {summary.best_final_rms:.3f} ± {summary.best_final_rms_se:.3f})"
-        )
-    for i, alpha in enumerate(cfg.alphas):
-        print(
-            f"alpha {alpha}: lowest mean RMS, MC {mc.lowest_rms[i]:.3f} at episode "
-            f"{mc.lowest_episode[i]}, TD(0) {td.lowest_rms[i]:.3f} "
-            f"at episode {td.lowest_episode[i]}"
+            f"{name}: lowest final RMS at alpha {summary.best_final_alpha} "
+            f"({summary.best_final_rms:.3f} ± {summary.best_final_rms_se:.3f}); "
+            f"lowest mean RMS at alpha {summary.best_mean_alpha} "
+            f"({summary.best_mean_rms:.3f}), whose curve bottoms out at "
+            f"{summary.lowest_rms[i]:.3f} (episode {summary.lowest_episode[i]})"
         )
     td_wins = sum(t < m for t, m in zip(td.mean_rms, mc.mean_rms, strict=True))
     print(f"TD(0) has the lower mean RMS at {td_wins} of {len(cfg.alphas)} step sizes")

@@ -16,15 +16,23 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 from tqdm import tqdm
 
-from rlcourse.agents.prediction import mc_update, play_episode, td0_episode_update
+from rlcourse.agents.prediction import (
+    discounted_returns,
+    mc_update,
+    play_episode,
+    td0_episode_update,
+)
 from rlcourse.agents.tabular import greedy_actions, table_shape
 from rlcourse.dp import action_values, evaluate_policy, solve_policy_values, value_iteration
+from rlcourse.episodes import Episode
 from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp, uniform_policy
 from rlcourse.seeding import seed_everything
 
 ARROWS = ("←", "↓", "→", "↑")  # FrozenLake's actions: 0 left, 1 down, 2 right, 3 up
 GAMMA = 1.0  # the only reward is 1 at the goal, so V(s) is a probability of success
-METHODS = ("td", "mc")
+# The three estimates: TD(0) and Monte Carlo with the same constant step size, and Monte
+# Carlo with alpha = 1/n(s), the sample average of the returns seen from s.
+METHODS = {"td": "TD(0), alpha", "mc": "MC, alpha", "mc_avg": "MC, 1/n"}
 
 
 @dataclass(frozen=True)
@@ -46,29 +54,33 @@ class PolicyScore:
 
 
 @dataclass(frozen=True)
+class MethodScore:
+    start_value: float  # the first seed's estimate of V(start)
+    rms: float  # RMS error over the non-terminal states, mean over seeds ...
+    rms_se: float  # ... and its standard error
+    seed_success: list[float]  # per seed: exact P(goal) of the estimate's greedy policy
+    success: float  # their mean and standard error over seeds, and the worst seed
+    success_se: float
+    success_min: float
+    matches_exact_greedy: int  # seeds whose greedy actions all equal those of the exact V
+
+
+@dataclass(frozen=True)
 class Result:
     episodes: int
+    seeds: int
     steps: int  # environment steps in the first seed's episodes
     start_value_exact: float  # V of the random policy at the start state
-    start_value_td: float  # the first seed's estimates of it
-    start_value_mc: float
-    rms_td: float  # RMS error over the non-terminal states, first seed
+    methods: dict[str, MethodScore]  # "td", "mc", "mc_avg"
+    rms_td: float  # methods["td"].rms, and the same for MC with the constant alpha
     rms_mc: float
     greedy_of_exact: PolicyScore  # greedy policy of the random policy's exact values
     greedy_of_td: PolicyScore  # greedy policy of the first seed's TD(0) estimate
-    greedy_of_mc: PolicyScore
+    greedy_of_mc: PolicyScore  # ... and of its constant-alpha MC estimate
     optimal: PolicyScore  # value iteration's policy
     horizon_optimum: float  # the best any policy, even a time-varying one, can do in max_steps
-    gap_to_optimum: float  # optimal.exact - greedy_of_td.exact
+    gap_to_optimum: float  # optimal.exact - greedy_of_exact.exact
     first_seed_td_same_actions: bool  # TD(0)'s first greedy policy = greedy of the exact V
-    td_seed_success: list[float]  # exact success of TD(0)'s greedy policy, per seed
-    mc_seed_success: list[float]
-    td_seed_mean: float  # their mean and minimum over seeds
-    td_seed_min: float
-    mc_seed_mean: float
-    mc_seed_min: float
-    td_matches_exact_greedy: int  # seeds whose greedy actions all equal those of the exact V
-    mc_matches_exact_greedy: int
 
 
 def lake_model(env: gym.Env[Any, Any]) -> tuple[FrozenLakeEnv, TabularMDP]:
@@ -78,22 +90,39 @@ def lake_model(env: gym.Env[Any, Any]) -> tuple[FrozenLakeEnv, TabularMDP]:
     return lake, tabular_mdp(lake.P, *table_shape(env))
 
 
+# --8<-- [start:estimate]
+def mc_average_update(values: np.ndarray, visits: np.ndarray, episode: Episode) -> None:
+    """First-visit MC with alpha = 1/n(s): V(s) stays the mean of every return seen from s."""
+    returns = discounted_returns(episode, GAMMA)
+    seen: set[int] = set()
+    for step, g in zip(episode, returns, strict=True):
+        if step.state in seen:
+            continue
+        seen.add(step.state)
+        visits[step.state] += 1
+        values[step.state] += (g - values[step.state]) / visits[step.state]
+
+
 def estimate(
     env: gym.Env[Any, Any], policy: np.ndarray, seed: int, cfg: Config
 ) -> tuple[dict[str, np.ndarray], int]:
-    """MC and TD(0) estimates of V^policy from the same episodes, both from V = 0;
+    """The three estimates of V^policy from the same episodes, all from V = 0;
     also returns the number of environment steps played."""
     rng = np.random.default_rng(seed)
     env.reset(seed=seed)
-    env.action_space.seed(seed)
     values = {method: np.zeros(policy.shape[0]) for method in METHODS}
+    visits = np.zeros(policy.shape[0])  # n(s): episodes that have visited s
     steps = 0
     for _ in range(cfg.episodes):
         episode = play_episode(env, policy, rng)
         steps += len(episode)
-        mc_update(values["mc"], episode, cfg.alpha, GAMMA)
         td0_episode_update(values["td"], episode, cfg.alpha, GAMMA)
+        mc_update(values["mc"], episode, cfg.alpha, GAMMA)
+        mc_average_update(values["mc_avg"], visits, episode)
     return values, steps
+
+
+# --8<-- [end:estimate]
 
 
 def exact_success(mdp: TabularMDP, actions: np.ndarray, start: np.ndarray, cfg: Config) -> float:
@@ -153,6 +182,11 @@ def draw_lake(
     ax.set(title=title, xticks=[], yticks=[])
 
 
+def mean_and_se(samples: list[float]) -> tuple[float, float]:
+    values = np.array(samples)
+    return float(values.mean()), float(values.std(ddof=1) / np.sqrt(len(values)))
+
+
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -170,18 +204,30 @@ def main(cfg: Config) -> Result:
     seeds = range(cfg.seed, cfg.seed + cfg.seeds)
     runs = [estimate(env, random_policy, seed, cfg) for seed in tqdm(seeds, desc="seeds")]
     first, steps = runs[0]
-    greedy = {m: greedy_actions(action_values(mdp, first[m], GAMMA)) for m in METHODS}
-    seed_greedy = {
-        m: [greedy_actions(action_values(mdp, values[m], GAMMA)) for values, _ in runs]
-        for m in METHODS
-    }
-    seed_success = {m: [exact_success(mdp, a, start, cfg) for a in seed_greedy[m]] for m in METHODS}
-    matches = {
-        m: sum(bool(np.all(a[acting] == exact_greedy[acting])) for a in seed_greedy[m])
-        for m in METHODS
-    }
 
-    same_as_exact = {m: bool(np.all(greedy[m][acting] == exact_greedy[acting])) for m in METHODS}
+    def rms(values: np.ndarray) -> float:
+        return float(np.sqrt(np.mean((values[acting] - exact_values[acting]) ** 2)))
+
+    def method_score(method: str) -> MethodScore:
+        greedy = [greedy_actions(action_values(mdp, values[method], GAMMA)) for values, _ in runs]
+        success = [exact_success(mdp, actions, start, cfg) for actions in greedy]
+        rms_mean, rms_se = mean_and_se([rms(values[method]) for values, _ in runs])
+        success_mean, success_se = mean_and_se(success)
+        return MethodScore(
+            start_value=float(first[method][0]),
+            rms=rms_mean,
+            rms_se=rms_se,
+            seed_success=success,
+            success=success_mean,
+            success_se=success_se,
+            success_min=min(success),
+            matches_exact_greedy=sum(
+                bool(np.all(actions[acting] == exact_greedy[acting])) for actions in greedy
+            ),
+        )
+
+    methods = {method: method_score(method) for method in METHODS}
+    greedy = {m: greedy_actions(action_values(mdp, first[m], GAMMA)) for m in METHODS}
 
     def score(actions: np.ndarray) -> PolicyScore:
         rate, se = sampled_success(env, actions, cfg.sampled_episodes, cfg.seed + 1)
@@ -189,70 +235,62 @@ def main(cfg: Config) -> Result:
 
     scores = {
         "greedy of exact V": score(exact_greedy),
-        "greedy of TD(0) V": score(greedy["td"]),
-        "greedy of MC V": score(greedy["mc"]),
+        "greedy of TD(0) V, seed 0": score(greedy["td"]),
+        "greedy of MC V, seed 0": score(greedy["mc"]),
         "optimal (value iteration)": score(optimal_actions),
     }
     best_possible = horizon_optimum(mdp, start, cfg.max_steps)
 
-    def rms(values: np.ndarray) -> float:
-        return float(np.sqrt(np.mean((values[acting] - exact_values[acting]) ** 2)))
-
-    print(f"random policy, {cfg.episodes} episodes ({steps} steps), alpha = {cfg.alpha}")
-    print(f"V(start): exact {exact_values[0]:.4f}, TD(0) {first['td'][0]:.4f}, ", end="")
-    print(f"MC {first['mc'][0]:.4f}")
-    print(f"RMS error over the {int(acting.sum())} non-terminal states: ", end="")
-    print(f"TD(0) {rms(first['td']):.4f}, MC {rms(first['mc']):.4f}")
+    print(f"random policy, {cfg.episodes} episodes per estimate, {cfg.seeds} seeds, ", end="")
+    print(f"alpha = {cfg.alpha}; seed 0 played {steps} steps")
+    print(f"P(goal within {cfg.max_steps} steps) of the random policy: {exact_values[0]:.4f}")
+    print(f"\n{'estimate':18}{'V(start)':>9}{'RMS error':>18}{'greedy P(goal)':>17}", end="")
+    print(f"{'worst':>7}{'= exact greedy':>16}")
+    for method, label in METHODS.items():
+        m = methods[method]
+        label = label.replace("alpha", f"alpha {cfg.alpha}")
+        print(
+            f"{label:18}{m.start_value:9.4f}{m.rms:11.4f} ± {m.rms_se:.4f}"
+            f"{m.success:10.3f} ± {m.success_se:.3f}{m.success_min:7.3f}"
+            f"{m.matches_exact_greedy:9} of {cfg.seeds}"
+        )
+    print(f"(V(start) is seed 0's; the others are mean ± s.e. over {cfg.seeds} seeds)")
     print(
-        f"\nP(goal within {cfg.max_steps} steps)   exact   sampled, {cfg.sampled_episodes} episodes"
+        f"\nP(goal within {cfg.max_steps} steps)   exact   played, {cfg.sampled_episodes} episodes"
     )
     for name, result in scores.items():
         print(f"{name:28}{result.exact:8.4f}   {result.sampled:.4f} ± {result.sampled_se:.4f}")
     print(f"best possible within {cfg.max_steps} steps (any policy): {best_possible:.4f}")
-    for m, name in (("td", "TD(0)"), ("mc", "MC")):
-        answer = "yes" if same_as_exact[m] else "no"
-        print(f"greedy actions of the {name} estimate = those of the exact V: {answer}")
-    print(f"\nexact success of the greedy policy over {cfg.seeds} seeds:")
-    for m, name in (("td", "TD(0)"), ("mc", "MC")):
-        values = seed_success[m]
-        print(
-            f"{name:6} mean {np.mean(values):.3f}, min {min(values):.3f}, max {max(values):.3f}; "
-            f"the exact V's greedy actions in {matches[m]} of {cfg.seeds} seeds"
-        )
 
-    fig, axes = plt.subplots(1, 3, figsize=(12, 4.6), dpi=100)
-    draw_lake(axes[0], exact_values, exact_greedy, desc, "exact V of the random policy (dp)")
-    draw_lake(axes[1], first["td"], greedy["td"], desc, f"TD(0), {cfg.episodes} episodes")
-    draw_lake(axes[2], first["mc"], greedy["mc"], desc, f"Monte Carlo, {cfg.episodes} episodes")
-    fig.suptitle("FrozenLake-v1: value of the uniform random policy, with greedy actions")
+    fig, axes = plt.subplots(2, 2, figsize=(9, 9.4), dpi=100)
+    draw_lake(axes[0, 0], exact_values, exact_greedy, desc, "exact V of the random policy (dp)")
+    for ax, method in zip(axes.flat[1:], METHODS, strict=True):
+        title = f"{METHODS[method].replace('alpha', f'alpha = {cfg.alpha}')}, seed 0"
+        draw_lake(ax, first[method], greedy[method], desc, title)
+    fig.suptitle(
+        f"FrozenLake-v1: value of the uniform random policy, exact and from {cfg.episodes:,} "
+        "episodes,\nwith the greedy action of each cell's one-step lookahead"
+    )
     fig.tight_layout()
     fig.savefig(cfg.out_dir / "frozenlake_values.png")
     plt.close(fig)
     env.close()
     return Result(
         episodes=cfg.episodes,
+        seeds=cfg.seeds,
         steps=steps,
         start_value_exact=float(exact_values[0]),
-        start_value_td=float(first["td"][0]),
-        start_value_mc=float(first["mc"][0]),
-        rms_td=rms(first["td"]),
-        rms_mc=rms(first["mc"]),
+        methods=methods,
+        rms_td=methods["td"].rms,
+        rms_mc=methods["mc"].rms,
         greedy_of_exact=scores["greedy of exact V"],
-        greedy_of_td=scores["greedy of TD(0) V"],
-        greedy_of_mc=scores["greedy of MC V"],
+        greedy_of_td=scores["greedy of TD(0) V, seed 0"],
+        greedy_of_mc=scores["greedy of MC V, seed 0"],
         optimal=scores["optimal (value iteration)"],
         horizon_optimum=best_possible,
         gap_to_optimum=scores["optimal (value iteration)"].exact
-        - scores["greedy of TD(0) V"].exact,
-        first_seed_td_same_actions=same_as_exact["td"],
-        td_seed_success=seed_success["td"],
-        mc_seed_success=seed_success["mc"],
-        td_seed_mean=float(np.mean(seed_success["td"])),
-        td_seed_min=min(seed_success["td"]),
-        mc_seed_mean=float(np.mean(seed_success["mc"])),
-        mc_seed_min=min(seed_success["mc"]),
-        td_matches_exact_greedy=matches["td"],
-        mc_matches_exact_greedy=matches["mc"],
+        - scores["greedy of exact V"].exact,
+        first_seed_td_same_actions=bool(np.all(greedy["td"][acting] == exact_greedy[acting])),
     )
 
 

@@ -87,6 +87,7 @@ def sampled_iteration(
     returns: list[float] = []
     first_values = values.copy()  # replaced by the estimate after round 1
     steps = 0
+    # --8<-- [start:rounds]
     for round_index in range(cfg.rounds):
         for _ in range(cfg.episodes_per_round):
             episode = play_episode(env, policy, rng)
@@ -101,6 +102,7 @@ def sampled_iteration(
         actions = greedy_actions(action_values(mdp, values, cfg.gamma))
         policy = deterministic_policy(actions, mdp.n_actions)
         returns.append(exact_return(mdp, actions, grid.initial_state_distrib, cfg.max_steps))
+    # --8<-- [end:rounds]
     return SeedRun(returns, steps, first_values)
 
 
@@ -169,7 +171,7 @@ def main(cfg: Config) -> Result:
     for method in METHODS:
         runs = [
             sampled_iteration(env, mdp, method, seed, cfg)
-            for seed in tqdm(range(cfg.seeds), desc=method)
+            for seed in tqdm(range(cfg.seeds), desc=method, leave=False)
         ]
         returns = np.array([run.returns for run in runs])  # (seeds, rounds)
         first_errors = [run.first_values[acting] - random_values[acting] for run in runs]

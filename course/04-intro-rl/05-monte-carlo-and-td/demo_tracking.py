@@ -30,6 +30,7 @@ class Config:
     initial_value: float = 0.5
     snapshots: tuple[int, ...] = (0, 1, 10, 100, 300)  # episodes after which to print V
     steady_from: int = 100  # jitter is measured over the episodes after this one
+    runs: int = 30  # independent runs for the jitter and error numbers; the figure shows run 0
     seed: int = 0
     out_dir: Path = Path(__file__).parent / "outputs"
 
@@ -37,13 +38,19 @@ class Config:
 @dataclass(frozen=True)
 class Result:
     episodes: int
-    mc_jitter: float  # std of V(s) over the late episodes, averaged over states
+    runs: int
+    mc_jitter: float  # std of V(s) over the late episodes, averaged over states, then runs
+    mc_jitter_se: float  # its standard error over runs
     td_jitter: float
-    mc_late_rms: float  # RMS error averaged over the late episodes
+    td_jitter_se: float
+    mc_late_rms: float  # RMS error averaged over the late episodes, then runs
+    mc_late_rms_se: float
     td_late_rms: float
-    snapshot_rms: dict[str, list[float]]  # "mc"/"td" -> RMS error at each snapshot episode
+    td_late_rms_se: float
+    snapshot_rms: dict[str, list[float]]  # "mc"/"td" -> RMS error at each snapshot, run 0
 
 
+# --8<-- [start:track]
 def track(episodes: list[Episode], method: str, initial: np.ndarray, alpha: float) -> np.ndarray:
     """V after 0, 1, ..., len(episodes) episodes, shape (len(episodes) + 1, n_states)."""
     values = initial.copy()
@@ -55,6 +62,24 @@ def track(episodes: list[Episode], method: str, initial: np.ndarray, alpha: floa
             td0_episode_update(values, episode, alpha, gamma=1.0)
         history.append(values.copy())
     return np.array(history)
+
+
+# --8<-- [end:track]
+
+
+def late_statistics(
+    history: np.ndarray, truth: np.ndarray, steady_from: int
+) -> tuple[float, float]:
+    """After episode ``steady_from``: the std of V(s) over episodes (mean over states A..E),
+    and the RMS error averaged over those episodes."""
+    late = history[steady_from + 1 :, 1 : N_STATES + 1]  # (late episodes, N_STATES)
+    errors = np.sqrt(np.mean((late - truth[1 : N_STATES + 1]) ** 2, axis=1))
+    return float(late.std(axis=0).mean()), float(errors.mean())
+
+
+def mean_and_se(samples: list[float]) -> tuple[float, float]:
+    values = np.array(samples)
+    return float(values.mean()), float(values.std(ddof=1) / np.sqrt(len(values)))
 
 
 def plot_tracks(
@@ -83,20 +108,22 @@ def main(cfg: Config) -> Result:
     rng = seed_everything(cfg.seed)
     env = gym.make(RANDOM_WALK_ID, n_states=N_STATES)
     env.reset(seed=cfg.seed)
-    env.action_space.seed(cfg.seed)
     policy = uniform_policy(N_STATES + 2, 2)
-    episodes = [
-        play_episode(env, policy, rng)
-        for _ in tqdm(range(cfg.episodes), desc="episodes", leave=False)
-    ]
     initial = np.full(N_STATES + 2, cfg.initial_value)
     initial[[0, -1]] = 0.0
     truth = true_values(N_STATES)
-    histories = {method: track(episodes, method, initial, cfg.alpha) for method in METHODS}
+
+    # Both methods learn from the same episodes in each run.
+    runs: list[dict[str, np.ndarray]] = []
+    for _ in tqdm(range(cfg.runs), desc="runs", leave=False):
+        episodes = [play_episode(env, policy, rng) for _ in range(cfg.episodes)]
+        runs.append({method: track(episodes, method, initial, cfg.alpha) for method in METHODS})
+    histories = runs[0]  # the run the figure and the table show
 
     states = slice(1, N_STATES + 1)
     snapshots = [s for s in cfg.snapshots if s <= cfg.episodes]
     snapshot_rms: dict[str, list[float]] = {}
+    print(f"run 0 of {cfg.runs}:")
     print(f"{'':22}" + "".join(f"{name:>8}" for name in state_names(N_STATES)) + "     RMS")
     for method in METHODS:
         errors = np.sqrt(np.mean((histories[method][:, states] - truth[states]) ** 2, axis=1))
@@ -106,26 +133,29 @@ def main(cfg: Config) -> Result:
             print(f"{method:12} ep {s:4}  {row}{errors[s]:8.3f}")
     print(f"{'true V':22}" + "".join(f"{v:8.3f}" for v in truth[states]))
 
-    late = slice(cfg.steady_from + 1, None)  # episodes after steady_from
-    jitter = {m: float(histories[m][late, states].std(axis=0).mean()) for m in METHODS}
-    late_rms = {
-        m: float(np.mean(np.sqrt(np.mean((histories[m][late, states] - truth[states]) ** 2, 1))))
-        for m in METHODS
-    }
-    print(f"\nafter episode {cfg.steady_from}:")
+    late = {m: [late_statistics(run[m], truth, cfg.steady_from) for run in runs] for m in METHODS}
+    jitter = {m: mean_and_se([jit for jit, _ in late[m]]) for m in METHODS}
+    late_rms = {m: mean_and_se([rms for _, rms in late[m]]) for m in METHODS}
+    print(f"\nafter episode {cfg.steady_from}, mean ± s.e. over {cfg.runs} runs:")
     for method in METHODS:
+        (jit, jit_se), (rms, rms_se) = jitter[method], late_rms[method]
         print(
-            f"{method:12} std of V(s) over episodes {jitter[method]:.3f}, "
-            f"mean RMS error {late_rms[method]:.3f}"
+            f"{method:12} std of V(s) over episodes {jit:.3f} ± {jit_se:.3f}, "
+            f"mean RMS error {rms:.3f} ± {rms_se:.3f}"
         )
     plot_tracks(histories, truth, cfg.alpha, cfg.out_dir / "value_tracks.png")
     env.close()
     return Result(
         episodes=cfg.episodes,
-        mc_jitter=jitter["Monte Carlo"],
-        td_jitter=jitter["TD(0)"],
-        mc_late_rms=late_rms["Monte Carlo"],
-        td_late_rms=late_rms["TD(0)"],
+        runs=cfg.runs,
+        mc_jitter=jitter["Monte Carlo"][0],
+        mc_jitter_se=jitter["Monte Carlo"][1],
+        td_jitter=jitter["TD(0)"][0],
+        td_jitter_se=jitter["TD(0)"][1],
+        mc_late_rms=late_rms["Monte Carlo"][0],
+        mc_late_rms_se=late_rms["Monte Carlo"][1],
+        td_late_rms=late_rms["TD(0)"][0],
+        td_late_rms_se=late_rms["TD(0)"][1],
         snapshot_rms=snapshot_rms,
     )
 
