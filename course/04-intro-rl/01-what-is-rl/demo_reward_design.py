@@ -91,6 +91,9 @@ def plan_return(env: gym.Env[int, int], plan: list[int], gamma: float, seed: int
     return total
 
 
+# --8<-- [end:designs]
+
+
 def same_as_env_reward(env: CellRewards, seed: int) -> bool:
     """Whether the designed reward equals the environment's own on every step of every plan."""
     for plan in PLANS.values():
@@ -108,9 +111,6 @@ def best_plans(returns: Mapping[str, float]) -> str:
     """The plan with the highest return, or all of them joined by " = " if they tie."""
     best = max(returns.values())
     return " = ".join(plan for plan, value in returns.items() if value == best)
-
-
-# --8<-- [end:designs]
 
 
 def route(env: gym.Env[int, int], plan: list[int], seed: int) -> list[int]:
@@ -152,7 +152,6 @@ def draw_plans(env: gym.Env[int, int], lake: FrozenLakeEnv, seed: int, path: Pat
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -187,9 +186,6 @@ def main(cfg: Config) -> Result:
         preferred=preferred,
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

@@ -88,10 +88,10 @@ def epsilon_greedy_bandit(
     choose. The objective is the total reward, so it must also decide what to try.
     """
     k = len(payout)
-    estimates = torch.zeros(k)  # running mean reward of each arm
-    counts = torch.zeros(k)
+    estimates = torch.zeros(k, dtype=torch.float64)  # running mean reward of each arm
+    counts = torch.zeros(k, dtype=torch.float64)
     arms = torch.zeros(pulls, dtype=torch.long)
-    rewards = torch.zeros(pulls)
+    rewards = torch.zeros(pulls, dtype=torch.float64)
     for t in range(pulls):
         if torch.rand((), generator=generator) < epsilon:
             arm = int(torch.randint(k, (), generator=generator))  # explore
@@ -108,7 +108,7 @@ def epsilon_greedy_bandit(
 
 
 def rounded(values: torch.Tensor) -> str:
-    """A tensor's numbers with 3 decimals, nested as the tensor is (float32 prints long)."""
+    """A tensor's numbers with 3 decimals, nested as the tensor is (full precision prints long)."""
     if values.ndim == 0:
         return f"{float(values):.3f}"
     return "[" + ", ".join(rounded(row) for row in values) + "]"
@@ -117,7 +117,8 @@ def rounded(values: torch.Tensor) -> str:
 def blobs(centres: torch.Tensor, n: int, spread: float, generator: torch.Generator) -> torch.Tensor:
     """``n`` points scattered around the given centres (equal shares), shape (n, 2)."""
     which = torch.arange(n) % len(centres)
-    return centres[which] + spread * torch.randn(n, 2, generator=generator)
+    noise = torch.randn(n, 2, generator=generator, dtype=centres.dtype)
+    return centres[which] + spread * noise
 
 
 def plot_all(
@@ -141,6 +142,8 @@ def plot_all(
     ax1.legend()
     ax2.scatter(points[:, 0], points[:, 1], c=clusters, s=8, cmap="viridis", alpha=0.7)
     ax2.scatter(centres[:, 0], centres[:, 1], marker="x", s=120, color="red", label="centres")
+    ax2.set_xlabel("feature $x_1$")
+    ax2.set_ylabel("feature $x_2$")
     ax2.set_title("unsupervised: no labels")
     ax2.legend()
     pulls = torch.arange(1, len(best_arm_share) + 1)
@@ -156,23 +159,24 @@ def plot_all(
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     torch.set_num_threads(1)  # tiny tensors: threads cost more than they save
     generator = torch.Generator().manual_seed(cfg.seed)
+    f64 = torch.float64  # in float32, lstsq varied between runs in the 7th digit
 
-    true_line = torch.tensor([2.0, 0.5])  # y = 2x + 0.5 + noise
-    x = 2 * torch.rand(cfg.labelled_points, generator=generator) - 1
-    y = true_line[0] * x + true_line[1] + 0.2 * torch.randn(len(x), generator=generator)
+    true_line = torch.tensor([2.0, 0.5], dtype=f64)  # y = 2x + 0.5 + noise
+    x = 2 * torch.rand(cfg.labelled_points, generator=generator, dtype=f64) - 1
+    noise = torch.randn(len(x), generator=generator, dtype=f64)
+    y = true_line[0] * x + true_line[1] + 0.2 * noise
     line = fit_line(x, y)
     mse = float(((line[0] * x + line[1] - y) ** 2).mean())
     print(
         f"supervised:   fitted (w, b) = {rounded(line)}, true {rounded(true_line)}, MSE {mse:.4f}"
     )
 
-    true_centres = torch.tensor([[-2.0, 0.0], [1.0, 2.0], [2.0, -1.5]])  # hidden from k_means
+    true_centres = torch.tensor([[-2.0, 0.0], [1.0, 2.0], [2.0, -1.5]], dtype=f64)  # hidden
     points = blobs(true_centres, cfg.unlabelled_points, 0.6, generator)
     centres, clusters = k_means(points, cfg.clusters, cfg.kmeans_iterations, generator)
     centres = centres[centres[:, 0].argsort()]  # order by x, as the true centres are
@@ -181,7 +185,7 @@ def main(cfg: Config) -> Result:
     print(f"unsupervised: centres found {rounded(centres)}")
     print(f"              true centres  {rounded(true_centres)}, within-cluster SS {within:.1f}")
 
-    payout = torch.tensor(cfg.payout)
+    payout = torch.tensor(cfg.payout, dtype=f64)
     estimates, arms, rewards = epsilon_greedy_bandit(payout, cfg.pulls, cfg.epsilon, generator)
     counts = torch.bincount(arms, minlength=len(payout))
     print(f"RL:           estimates {rounded(estimates)}, true {rounded(payout)}")
@@ -189,10 +193,10 @@ def main(cfg: Config) -> Result:
 
     # How often each pull picks the best arm, averaged over independent runs.
     best = int(payout.argmax())
-    chose_best = torch.zeros(cfg.pulls)
+    chose_best = torch.zeros(cfg.pulls, dtype=f64)
     for _ in tqdm(range(cfg.bandit_runs), desc="bandit runs", leave=False):
         _, run_arms, _ = epsilon_greedy_bandit(payout, cfg.pulls, cfg.epsilon, generator)
-        chose_best += (run_arms == best).float() / cfg.bandit_runs
+        chose_best += (run_arms == best).to(f64) / cfg.bandit_runs
     share_last_100 = float(chose_best[-100:].mean())
     ceiling = 1 - cfg.epsilon + cfg.epsilon / len(payout)  # exploring picks any arm
     print(
@@ -216,9 +220,6 @@ def main(cfg: Config) -> Result:
         best_arm_share_ceiling=ceiling,
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

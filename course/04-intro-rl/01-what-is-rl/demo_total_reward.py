@@ -107,7 +107,6 @@ def plot_curves(curves: dict[str, np.ndarray], episodes: int, path: Path) -> Non
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -139,9 +138,6 @@ def main(cfg: Config) -> Result:
     figure = cfg.out_dir / "total_reward.png"
     plot_curves(curves, cfg.episodes, figure)
     return Result(episodes=cfg.episodes, policies=summaries, figure=figure.name)
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

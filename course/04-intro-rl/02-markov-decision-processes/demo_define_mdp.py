@@ -26,7 +26,6 @@ class Result:
     validation_error: str
 
 
-# --8<-- [start:table]
 def print_transitions(mdp: MDP) -> int:
     """Print one line per outcome (s, a, s', p, r); return how many there are."""
     print(f"{'state':<10} {'action':<9} {'next state':<11} {'probability':>11} {'reward':>7}")
@@ -52,10 +51,6 @@ def print_matrix(
         print(f"{name:<10}" + "".join(f"{value:>10.2f}" for value in row))
 
 
-# --8<-- [end:table]
-
-
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     mdp = hiking_trip()
@@ -71,7 +66,7 @@ def main(cfg: Config) -> Result:
     arrays = to_tabular(mdp)  # continue_probs (4, 2, 4), expected_rewards (4, 2)
     for a, action in enumerate(mdp.actions):
         print_matrix(
-            f"\nP[s, {action!r}, s'] without the moves that end the episode (rows: s, columns: s')",
+            f"\ncontinue_probs[s, {action!r}, s'] = p(s' | s, a), terminal s' left out",
             arrays.continue_probs[:, a],
             mdp.states,
             mdp.states,
@@ -102,9 +97,6 @@ def main(cfg: Config) -> Result:
         },
         validation_error=message,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

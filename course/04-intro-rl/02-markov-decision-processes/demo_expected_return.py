@@ -72,6 +72,9 @@ def simple_policies(mdp: MDP, arrays: TabularMDP) -> dict[str, np.ndarray]:
     }
 
 
+# --8<-- [end:policies]
+
+
 def describe(mdp: MDP, policy: np.ndarray) -> dict[str, str]:
     """The action a deterministic policy takes in each state; "random" where it mixes."""
     described: dict[str, str] = {}
@@ -79,9 +82,6 @@ def describe(mdp: MDP, policy: np.ndarray) -> dict[str, str]:
         row = policy[mdp.state_index(state)]
         described[state] = mdp.actions[int(row.argmax())] if row.max() == 1.0 else "random"
     return described
-
-
-# --8<-- [end:policies]
 
 
 # --8<-- [start:simulate]
@@ -102,6 +102,9 @@ def simulated_returns(
     return returns, truncated
 
 
+# --8<-- [end:simulate]
+
+
 def compare(
     mdp: MDP, policy: np.ndarray, values: torch.Tensor, returns: np.ndarray, truncated: int
 ) -> PolicyReport:
@@ -119,9 +122,6 @@ def compare(
         within_3_standard_errors=abs(z) <= 3.0,
         truncated_episodes=truncated,
     )
-
-
-# --8<-- [end:simulate]
 
 
 def plot_running_means(samples: dict[str, np.ndarray], exact: dict[str, float], path: Path) -> None:
@@ -150,7 +150,6 @@ def plot_running_means(samples: dict[str, np.ndarray], exact: dict[str, float], 
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     rng = seed_everything(cfg.seed)
@@ -190,9 +189,6 @@ def main(cfg: Config) -> Result:
         max_bellman_residual=max(residuals),
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

@@ -37,7 +37,6 @@ class Result:
     figure: str
 
 
-# --8<-- [start:show]
 def show_episode(mdp: MDP, episode: Episode) -> None:
     """Print each step, by name, with the discounted return so far, sum_k gamma^k R_{k+1}."""
     so_far = 0.0
@@ -50,9 +49,6 @@ def show_episode(mdp: MDP, episode: Episode) -> None:
         )
     total = sum(step.reward for step in episode)
     print(f"  total reward {total:+.1f}, return G_0 = {so_far:+.3f}")
-
-
-# --8<-- [end:show]
 
 
 def plot_rewards(episodes: list[Episode], returns: np.ndarray, plotted: int, path: Path) -> None:
@@ -75,7 +71,6 @@ def plot_rewards(episodes: list[Episode], returns: np.ndarray, plotted: int, pat
     plt.close(fig)
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     rng = seed_everything(cfg.seed)  # a NumPy Generator: every random choice comes from it
@@ -112,9 +107,6 @@ def main(cfg: Config) -> Result:
         truncated_episodes=truncated,
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

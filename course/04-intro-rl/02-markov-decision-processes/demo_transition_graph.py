@@ -52,7 +52,6 @@ def mdp_graph(mdp: MDP) -> nx.DiGraph[str]:
 # --8<-- [end:graph]
 
 
-# --8<-- [start:layout]
 def layout(mdp: MDP) -> dict[str, Position]:
     """States on a line left to right; "trail" nodes above their state, "scramble" below."""
     positions: dict[str, Position] = {}
@@ -102,10 +101,6 @@ def draw(graph: nx.DiGraph[str], positions: dict[str, Position], path: Path) -> 
     plt.close(fig)
 
 
-# --8<-- [end:layout]
-
-
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     mdp = hiking_trip()
@@ -122,9 +117,6 @@ def main(cfg: Config) -> Result:
         outcome_edges=sum(label is not None for _, _, label in graph.edges(data="label")),
         figure=figure.name,
     )
-
-
-# --8<-- [end:main]
 
 
 if __name__ == "__main__":

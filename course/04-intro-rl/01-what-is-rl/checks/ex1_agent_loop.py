@@ -83,11 +83,12 @@ def check(module: ModuleType) -> None:
 
     for rewards, gamma in [([0.0, -1.0, 2.0, 4.0], 0.5), *random_cases(12, 3, case)]:
         transitions = [Step(0, 0, r, 0, False, False) for r in rewards]
-        expected = sum(gamma**t * r for t, r in enumerate(rewards))
+        expected = sum(gamma**t * r for t, r in enumerate(rewards))  # R_{t+1} weighs gamma^t
         got = episode_return(transitions, gamma)
         what = f"episode_return(rewards {rewards}, {gamma:.3g})"
         if np.isclose(got, gamma * expected) and not np.isclose(expected, gamma * expected):
             raise CheckFailed(
-                f"{what}: got {got:.6g} = gamma * G_0: the first reward is not discounted"
+                f"{what}: got {got:.6g} = gamma * G_0: the first reward is not discounted "
+                "(G_0 = R_1 + gamma R_2 + ...: R_1 counts in full)"
             )
         expect_close(got, expected, what)

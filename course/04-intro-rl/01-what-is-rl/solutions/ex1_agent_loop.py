@@ -38,5 +38,5 @@ def run_episode(env: gym.Env[Any, Any], policy: Callable[[int], int], seed: int)
 
 
 def episode_return(transitions: Episode, gamma: float) -> float:
-    """G_0 = r_0 + gamma * r_1 + gamma**2 * r_2 + ... over the transitions' rewards."""
+    """G_0 = R_1 + gamma * R_2 + gamma**2 * R_3 + ..., where R_{t+1} is transitions[t].reward."""
     return sum(gamma**t * transition.reward for t, transition in enumerate(transitions))

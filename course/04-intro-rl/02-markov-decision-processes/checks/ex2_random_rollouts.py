@@ -20,7 +20,7 @@ from coursetools.check_helpers import (
 from rlcourse.mdp import MDP, Outcome, hiking_trip
 
 # The uniform policy in the hiking MDP, written out by hand over the states (trailhead,
-# forest, ridge): P_pi[s, s'] = sum_a pi(a|s) P(s'|s, a) without the summit column, and
+# forest, ridge): P_pi[s, s'] = sum_a pi(a|s) p(s'|s, a) without the summit column, and
 # r_pi[s] = sum_a pi(a|s) r(s, a). Solving v = r_pi + 0.9 P_pi v gives v_random.
 P_RANDOM = np.array([[0.25, 0.5, 0.25], [0.3, 0.1, 0.4], [0.0, 0.15, 0.0]])
 R_RANDOM = np.array([-1.5, 0.9, 8.2])

@@ -26,7 +26,8 @@ from rlcourse.mdp import MDP, hiking_trip, policy_from_choices, uniform_policy
 
 
 def chain_probabilities(mdp: MDP, policy: np.ndarray) -> dict[tuple[str, str], float]:
-    """P_pi(s' | s) for every pair with a positive probability, from the outcome lists."""
+    """sum_a pi(a | s) p(s' | s, a) for every pair (s, s') where it is positive, terminal s'
+    included, from the outcome lists."""
     probabilities: dict[tuple[str, str], float] = {}
     for state in mdp.acting_states:
         for action in mdp.actions:
@@ -65,8 +66,8 @@ def check_chain(module: ModuleType, mdp: MDP, policy: np.ndarray, name: str) -> 
         if len(parts) > 1 and any(np.isclose(got, part) for part in parts):
             raise CheckFailed(
                 f"{what}: the edge {u} -> {v} has probability {got:.4g}, one of the "
-                f"{len(parts)} ways to get there ({[round(x, 4) for x in parts]}): P_pi(s' | s) "
-                "adds up every action and outcome that leads to s'"
+                f"{len(parts)} ways to get there ({[round(x, 4) for x in parts]}): the edge's "
+                "probability adds up every action and outcome that leads to s'"
             )
         expect_close(got, probability, f"{what}: probability of {u} -> {v}")
     return graph
