@@ -10,9 +10,7 @@ import matplotlib.pyplot as plt
 import torch
 import tyro
 
-from transforms import apply, rotation, scaling
-
-SQUARE = torch.tensor([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])
+from transforms import SQUARE, apply, draw_outline, plane_axes, rotation, save_with_legend, scaling
 
 
 @dataclass(frozen=True)
@@ -59,25 +57,14 @@ def plot(r: torch.Tensor, s: torch.Tensor, path: Path) -> None:
     for ax, (first, second, title) in zip(
         axes, [(r, s, "rotate, then scale: S R"), (s, r, "scale, then rotate: R S")], strict=True
     ):
-        for corners, colour, linestyle, label in [
-            (SQUARE, "gray", "--", "unit square"),
-            (apply(first, SQUARE), "tab:orange", ":", "after the first map"),
-            (apply(chain(first, second), SQUARE), "tab:blue", "-", "after both"),
-        ]:
-            closed = torch.cat([corners, corners[:1]])  # back to the first corner
-            ax.plot(closed[:, 0], closed[:, 1], color=colour, linestyle=linestyle, label=label)
+        draw_outline(ax, SQUARE, "gray", "--", "unit square")
+        draw_outline(ax, apply(first, SQUARE), "tab:orange", ":", "after the first map")
+        draw_outline(ax, apply(chain(first, second), SQUARE), "tab:blue", "-", "after both")
         ax.set_title(title)
-        ax.set_xlim(-1.2, 2.4)
-        ax.set_ylim(-0.3, 2.0)
-        ax.set_aspect("equal")
-        ax.grid(alpha=0.3)
-        ax.set_xlabel("x")
-        ax.set_ylabel("y")
-    handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower center", ncol=3)
-    fig.suptitle("Rotate by 30 degrees and stretch x by 2: the order changes the result")
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
-    fig.savefig(path)
+        plane_axes(ax, (-1.2, 2.4), (-0.3, 2.0))
+    labels = ["unit square", "after the first map", "after both"]
+    title = "Rotate by 30 degrees and stretch x by 2: the order changes the result"
+    save_with_legend(fig, axes[0], labels, title, path)
     plt.close(fig)
 
 

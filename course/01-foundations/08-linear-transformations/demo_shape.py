@@ -9,11 +9,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import torch
 import tyro
-from matplotlib.axes import Axes
 
-from transforms import apply, rotation, scaling
-
-SQUARE = torch.tensor([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])  # corners, anticlockwise
+from transforms import SQUARE, apply, draw_outline, plane_axes, rotation, save_with_legend, scaling
 
 
 @dataclass(frozen=True)
@@ -51,31 +48,17 @@ def transform_square(maps: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
 # --8<-- [end:area]
 
 
-def draw_polygon(ax: Axes, corners: torch.Tensor, colour: str, linestyle: str, label: str) -> None:
-    closed = torch.cat([corners, corners[:1]])  # repeat the first corner to close the outline
-    ax.plot(closed[:, 0], closed[:, 1], color=colour, linestyle=linestyle, label=label)
-
-
 def plot(images: dict[str, torch.Tensor], maps: dict[str, torch.Tensor], path: Path) -> None:
     fig, axes = plt.subplots(1, len(images), figsize=(4 * len(images), 4.2), dpi=100)
     for ax, (name, corners) in zip(axes, images.items(), strict=True):
-        draw_polygon(ax, SQUARE, "gray", "--", "unit square")
-        draw_polygon(ax, corners, "tab:blue", "-", f"after {name}")
+        draw_outline(ax, SQUARE, "gray", "--", "unit square")
+        draw_outline(ax, corners, "tab:blue", "-", f"after {name}")
         ax.plot(*corners[1].tolist(), "o", color="tab:red", label="image of corner (1, 0)")
         m = maps[name].tolist()
         ax.set_title(f"{name}: [[{m[0][0]:.2f}, {m[0][1]:.2f}], [{m[1][0]:.2f}, {m[1][1]:.2f}]]")
-        ax.set_xlim(-1.0, 2.2)
-        ax.set_ylim(-0.6, 2.0)
-        ax.set_aspect("equal")
-        ax.grid(alpha=0.3)
-        ax.set_xlabel("x")
-        ax.set_ylabel("y")
-    handles, labels = axes[0].get_legend_handles_labels()
-    labels[1] = "after the map"
-    fig.legend(handles, labels, loc="lower center", ncol=3)
-    fig.suptitle("The unit square under three linear maps")
-    fig.tight_layout(rect=(0, 0.08, 1, 1))
-    fig.savefig(path)
+        plane_axes(ax, (-1.0, 2.2), (-0.6, 2.0))
+    labels = ["unit square", "after the map", "image of corner (1, 0)"]
+    save_with_legend(fig, axes[0], labels, "The unit square under three linear maps", path)
     plt.close(fig)
 
 
