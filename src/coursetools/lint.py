@@ -34,11 +34,6 @@ from coursetools.skeleton import TO_WRITE
 from coursetools.syllabus import course
 
 FRONT_MATTER_KEYS = {"title", "author", "date", "extra"}
-# Lessons written before the budget existed, awaiting their rewrite to the house style
-# (issue 8): exempt from the prose and code limits, not from the front-matter one. A test
-# asserts that each is still over budget, so the set can only shrink; a lesson not in it
-# is held to the budget at once.
-AWAITING_REVISION = frozenset({"5.2"})
 MIN_MISTAKES = 3
 DEMO_HEADING = re.compile(r"^Demo (?P<number>\d+): \S")
 # Posts show code from the lesson folders and the readers' library, never the tooling.
@@ -350,8 +345,7 @@ def lint_budget(lesson: WrittenLesson) -> list[str]:
         size = measure(lesson)
     except CourseError:
         return []  # a broken include or a missing figure: lint_code and lint_figures say so
-    exempt = {"words", "code", "demo core"} if lesson.id in AWAITING_REVISION else set()
-    return [overrun.message for overrun in overruns(size) if overrun.limit not in exempt]
+    return [overrun.message for overrun in overruns(size)]
 
 
 def lint_lesson(lesson: WrittenLesson) -> list[str]:

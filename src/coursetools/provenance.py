@@ -22,11 +22,6 @@ from coursetools.lessons import WrittenLesson
 from coursetools.post import find_includes
 
 PROVENANCE_FILE = "provenance.json"
-# Outputs committed before provenance existed and not yet regenerated: a full run of
-# 5.2 on this machine changed learning results its post states, so its regeneration
-# comes with the revision of that post (issue 8). A test insists that each lesson here
-# still has no provenance, so the set can only shrink.
-AWAITING_REGENERATION = frozenset({"5.2"})
 LIBRARY = "src/rlcourse"
 
 
@@ -85,8 +80,6 @@ def staleness(lesson: WrittenLesson) -> list[str]:
     """Why the committed outputs may no longer be what the code makes (empty: up to date)."""
     fix = f"run `rlcourse regen {lesson.id}`"
     recorded = read_provenance(lesson)
-    if recorded is None and lesson.id in AWAITING_REGENERATION:
-        return []
     if recorded is None:
         return [f"outputs of {lesson.id} do not record what made them: {fix}"]
     problems: list[str] = []

@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from coursetools import budget, cli, lessons, lint
-from coursetools.lessons import WrittenLesson, load
-from coursetools.lint import AWAITING_REVISION, lint_lesson
+from coursetools import budget, cli, lessons
+from coursetools.lessons import WrittenLesson
+from coursetools.lint import lint_lesson
 from coursetools.post import sections_of
 from tests.tooling.conftest import make_lesson, rewrite
 
 # The lessons written before the budget existed: the exemption may only shrink.
-WRITTEN_BEFORE_THE_BUDGET = {"1.1", "4.1", "4.2", "4.3", "4.4", "4.5", "4.6", "4.7", "5.2"}
 INCLUDE = '--8<-- "course/03-neural-networks/02-feedforward-from-scratch/demo_sum.py'
 
 
@@ -103,25 +102,13 @@ def test_a_new_lesson_over_budget_is_reported_with_the_number(
         assert f"budget: {size.words:,} words of open prose, at most 3,000" in problems[0]
 
 
-def test_front_matter_is_held_to_ten_lines_even_in_a_lesson_awaiting_revision(
-    fake_lesson: WrittenLesson, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The set shrinks as lessons are rewritten: put the fake lesson in it for this test.
-    monkeypatch.setattr(lint, "AWAITING_REVISION", frozenset({fake_lesson.id}))
+def test_front_matter_over_ten_lines_is_reported(fake_lesson: WrittenLesson) -> None:
     lesson = rewrite(fake_lesson, 'date = "2026-11-28"\n', 'date = "2026-11-28"\n' + "\n" * 6)
-    lesson = rewrite(lesson, "Next: more.", _words(3001) + "\n\nNext: more.")
     budget_problems = [p for p in lint_lesson(lesson) if p.startswith("budget:")]
     assert budget_problems == [
         "budget: front matter of 11 lines, at most 10 (the blog publishes it; quick values and "
         "claims go in lesson.toml)"
     ]
-
-
-def test_the_lessons_awaiting_revision_are_old_and_really_over_budget() -> None:
-    assert AWAITING_REVISION <= WRITTEN_BEFORE_THE_BUDGET, "the exemption can only shrink"
-    for lesson_id in sorted(AWAITING_REVISION):
-        over = {o.limit for o in budget.overruns(budget.measure(load(lesson_id)))}
-        assert over - {"front matter"}, f"{lesson_id} fits the budget: remove it from the set"
 
 
 def test_lint_budget_prints_a_table(

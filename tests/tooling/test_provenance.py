@@ -12,12 +12,10 @@ from pathlib import Path
 import pytest
 
 from coursetools import cli, lessons
-from coursetools.lessons import WrittenLesson, written_lessons
+from coursetools.lessons import WrittenLesson
 from coursetools.lint import lint_lesson
 from coursetools.provenance import (
-    AWAITING_REGENERATION,
     PROVENANCE_FILE,
-    read_provenance,
     sha256_of,
 )
 from coursetools.runner import DemoFailed, regenerate
@@ -196,11 +194,3 @@ def test_the_tooling_imports_no_library_module() -> None:
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert "coursetools.provenance" in report["imported"]
     assert [name for name in report["loaded"] if name.split(".")[0] == "rlcourse"] == []
-
-
-def test_lessons_awaiting_regeneration_really_have_no_provenance() -> None:
-    """The exemption covers only outputs made before provenance existed; it can only shrink."""
-    written = {lesson.id: lesson for lesson in written_lessons()}
-    for lesson_id in sorted(AWAITING_REGENERATION):
-        assert lesson_id in written
-        assert read_provenance(written[lesson_id]) is None, f"{lesson_id}: drop it from the set"

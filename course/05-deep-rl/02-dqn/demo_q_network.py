@@ -33,7 +33,6 @@ class Result:
     single_output_shape: list[int]
 
 
-# --8<-- [start:main]
 def random_play_states(env: gym.Env[np.ndarray, np.int64], count: int) -> np.ndarray:
     """``count`` observations visited by random actions, stacked into (count, 4)."""
     observations: list[np.ndarray] = []
@@ -62,12 +61,12 @@ def main(cfg: Config) -> Result:
     print(f"actions: {action_count} (0 = push left, 1 = push right)")
 
     network = QNetwork(observation_size, action_count, cfg.hidden_sizes).to(device)
-    print(network)
     for name, parameter in network.named_parameters():
         print(f"  {name:16} {tuple(parameter.shape)!s:12} {parameter.numel():6d} numbers")
     parameter_count = sum(p.numel() for p in network.parameters())
     print(f"total parameters: {parameter_count}")
 
+    # --8<-- [start:forward]
     # One state: the code around the network works on batches, so (4,) becomes (1, 4).
     observation, _ = env.reset(seed=cfg.seed)
     state = torch.as_tensor(observation, device=device).unsqueeze(0)
@@ -83,8 +82,8 @@ def main(cfg: Config) -> Result:
         f"batch of states {tuple(states.shape)} -> Q-values {tuple(q_batch.shape)}, "
         f"dtype {q_batch.dtype}"
     )
+    # --8<-- [end:forward]
     env.close()
-    # --8<-- [end:main]
     return Result(
         device=str(device),
         observation_size=observation_size,

@@ -38,13 +38,13 @@ class Result:
     batch_terminated_fraction: float
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     seed_everything(cfg.seed)
     device = choose_device()
     env = gym.make("CartPole-v1", max_episode_steps=cfg.time_limit)
     observation_size, action_space = check_spaces(env)
     action_space.seed(cfg.seed)
+    # --8<-- [start:fill]
     buffer = ReplayBuffer(cfg.capacity, (observation_size,), seed=cfg.seed, device=device)
 
     ends = {"terminated": 0, "truncated": 0}
@@ -58,6 +58,7 @@ def main(cfg: Config) -> Result:
             ends["terminated" if terminated else "truncated"] += 1
             observation, _ = env.reset()
     env.close()
+    # --8<-- [end:fill]
 
     print(f"{cfg.steps} random steps into {cfg.capacity} slots on {device}")
     print(
@@ -84,7 +85,6 @@ def main(cfg: Config) -> Result:
         f"  rows with terminated = 1: {int(batch.terminated.sum())}, "
         f"with truncated = 1: {int(batch.truncated.sum())}"
     )
-    # --8<-- [end:main]
     return Result(
         stored=len(buffer),
         next_position=buffer.position,

@@ -33,7 +33,6 @@ class Result:
     pickle_refused: bool
 
 
-# --8<-- [start:main]
 def main(cfg: Config) -> Result:
     device = choose_device()
     path = cfg.out_dir / f"dqn_cartpole_seed{cfg.seed}.pt"
@@ -62,8 +61,6 @@ def main(cfg: Config) -> Result:
     same = returns == recorded["returns"]
     print(f"same episodes, reloaded network:   {reloaded_mean:.1f}")
     print(f"all {len(returns)} episode returns identical: {same}")
-    # --8<-- [end:main]
-
     # --8<-- [start:unsafe]
     # Saving the whole module pickles its class; the safe loader refuses such a file.
     pickled = cfg.out_dir / "whole_module.pt"

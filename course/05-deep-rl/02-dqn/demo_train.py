@@ -12,11 +12,17 @@ import numpy as np
 import torch
 import tyro
 
-from rlcourse.agents.dqn import DQNConfig, TrainingLog, evaluate, save_q_network, train_dqn
+from across_seeds import SOLVED, standard_error
+from rlcourse.agents.dqn import (
+    DQNConfig,
+    QNetwork,
+    TrainingLog,
+    evaluate,
+    save_q_network,
+    train_dqn,
+)
 from rlcourse.curves import moving_average
 from rlcourse.devices import choose_device, describe_device
-
-SOLVED = 475.0  # CartPole-v1's reward threshold: mean return over 100 episodes
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class Result:
     eval_mean: list[float]
     eval_std: list[float]
     eval_min: list[float]
+    mean_over_seeds: float  # mean of the seeds' greedy means
+    standard_error: float  # of that mean, over seeds
     solved: list[bool]
     final_training_average: list[float]  # moving average of the last `window` episodes
     first_solved_step: list[int | None]  # first step where the moving average reached 475
@@ -64,74 +72,46 @@ def first_solved(log: TrainingLog, window: int) -> tuple[int | None, float | Non
     return log.episode_end_steps[first + window - 1], float(average[first:].min())
 
 
+def save_with_architecture(
+    network: QNetwork, dqn: DQNConfig, path: Path, eval_seed: int, returns: np.ndarray
+) -> None:
+    """The weights, and beside them in JSON what rebuilds the network and its evaluation
+    (a state_dict holds tensors only)."""
+    save_q_network(network, path)
+    evaluation = {
+        "seed": eval_seed,
+        "episodes": len(returns),
+        "mean": float(returns.mean()),
+        "returns": returns.tolist(),
+    }
+    saved = {"env_id": dqn.env_id, "hidden_sizes": list(dqn.hidden_sizes), "evaluation": evaluation}
+    path.with_suffix(".json").write_text(json.dumps(saved, indent=2))
+
+
 # --8<-- [start:main]
 def main(cfg: Config) -> Result:
     torch.set_num_threads(1)  # small networks: a second thread adds overhead, not speed
     device = choose_device()
     print(f"device: {describe_device(device)}")
-    dqn = DQNConfig(total_steps=cfg.total_steps)
-    cfg.out_dir.mkdir(parents=True, exist_ok=True)
-
+    dqn = DQNConfig(total_steps=cfg.total_steps)  # every other hyperparameter: the defaults
     logs: list[TrainingLog] = []
     evaluations: list[np.ndarray] = []
     start = time.perf_counter()
     for seed in cfg.seeds:
         network, log = train_dqn(dqn, seed, device)
+        # The network as it is when training stops, played greedily on unseen start states.
         eval_seed = cfg.eval_seed_offset + seed
         returns = np.array(evaluate(network, dqn.env_id, cfg.eval_episodes, eval_seed, device))
+        save_with_architecture(network, dqn, checkpoint_path(cfg.out_dir, seed), eval_seed, returns)
         logs.append(log)
         evaluations.append(returns)
-        path = checkpoint_path(cfg.out_dir, seed)
-        save_q_network(network, path)
-        # A state_dict holds tensors only: keep what rebuilds the network beside it.
-        architecture = {"env_id": dqn.env_id, "hidden_sizes": list(dqn.hidden_sizes)}
-        evaluation = {
-            "seed": eval_seed,
-            "episodes": cfg.eval_episodes,
-            "mean": float(returns.mean()),
-            "returns": returns.tolist(),
-        }
-        path.with_suffix(".json").write_text(
-            json.dumps({**architecture, "evaluation": evaluation}, indent=2)
-        )
-        print(
-            f"seed {seed}: {log.steps} steps, {len(log.losses)} updates, "
-            f"{len(log.episode_returns)} episodes in {log.seconds:.0f} s | greedy evaluation "
-            f"over {cfg.eval_episodes} episodes: {returns.mean():.1f} ± {returns.std():.1f} "
-            f"(min {returns.min():.0f}) -> {path.name}"
-        )
     total_seconds = time.perf_counter() - start
-    print(f"all seeds, training and evaluation: {total_seconds:.0f} s")
-    solved_at = [first_solved(log, cfg.window) for log in logs]
-    for seed, log, (step, lowest) in zip(cfg.seeds, logs, solved_at, strict=True):
-        reached = "never" if step is None else f"at step {step}, lowest {lowest:.0f} after that"
-        last = np.mean(log.episode_returns[-cfg.window :])
-        print(
-            f"seed {seed}: training {cfg.window}-episode average reached 475 {reached}; "
-            f"last {cfg.window} episodes {last:.0f}"
-        )
     # --8<-- [end:main]
 
-    # --8<-- [start:plot]
-    fig, ax = plt.subplots(figsize=(7, 4), dpi=110)
-    for i, (seed, log) in enumerate(zip(cfg.seeds, logs, strict=True)):
-        color = f"C{i}"  # matplotlib's default color cycle
-        steps = np.array(log.episode_end_steps)
-        returns = np.array(log.episode_returns)
-        ax.plot(steps, returns, color=color, alpha=0.2, linewidth=0.8)
-        if len(returns) >= cfg.window:
-            # Each average is drawn at the step where the last episode of its window ended.
-            smooth = moving_average(log.episode_returns, cfg.window)
-            ax.plot(steps[cfg.window - 1 :], smooth, color=color, label=f"seed {seed}")
-    ax.axhline(SOLVED, color="black", linestyle="--", linewidth=1, label="solved (475)")
-    ax.set(xlabel="environment step", ylabel="episode return", ylim=(0, 520))
-    ax.set_title(f"DQN on CartPole-v1: episode returns and {cfg.window}-episode mean")
-    ax.legend(loc="upper left")
-    fig.tight_layout()
-    fig.savefig(cfg.out_dir / "learning_curves.png")
-    plt.close(fig)
-    # --8<-- [end:plot]
-
+    report(cfg, logs, evaluations, total_seconds)
+    plot(cfg, logs)
+    solved_at = [first_solved(log, cfg.window) for log in logs]
+    means = np.array([returns.mean() for returns in evaluations])
     return Result(
         device=str(device),
         seeds=list(cfg.seeds),
@@ -143,12 +123,61 @@ def main(cfg: Config) -> Result:
         eval_mean=[float(r.mean()) for r in evaluations],
         eval_std=[float(r.std()) for r in evaluations],
         eval_min=[float(r.min()) for r in evaluations],
+        mean_over_seeds=float(means.mean()),
+        standard_error=standard_error(means),
         solved=[bool(r.mean() >= SOLVED) for r in evaluations],
         final_training_average=[float(np.mean(log.episode_returns[-cfg.window :])) for log in logs],
         first_solved_step=[step for step, _ in solved_at],
         lowest_average_after=[lowest for _, lowest in solved_at],
         total_seconds=total_seconds,
     )
+
+
+def report(
+    cfg: Config, logs: list[TrainingLog], evaluations: list[np.ndarray], total_seconds: float
+) -> None:
+    for seed, log, returns in zip(cfg.seeds, logs, evaluations, strict=True):
+        print(
+            f"seed {seed}: {log.steps} steps, {len(log.losses)} updates, "
+            f"{len(log.episode_returns)} episodes in {log.seconds:.0f} s | greedy evaluation "
+            f"over {len(returns)} episodes: {returns.mean():.1f} ± {returns.std():.1f} "
+            f"(min {returns.min():.0f})"
+        )
+    means = np.array([returns.mean() for returns in evaluations])
+    print(
+        f"greedy mean over the {len(means)} seeds: {means.mean():.1f} ± "
+        f"{standard_error(means):.1f} (standard error)"
+    )
+    print(f"all seeds, training and evaluation: {total_seconds:.0f} s")
+    for seed, log in zip(cfg.seeds, logs, strict=True):
+        step, lowest = first_solved(log, cfg.window)
+        reached = "never" if step is None else f"at step {step}, lowest {lowest:.0f} after that"
+        last = np.mean(log.episode_returns[-cfg.window :])
+        print(
+            f"seed {seed}: training {cfg.window}-episode average reached 475 {reached}; "
+            f"last {cfg.window} episodes {last:.0f}"
+        )
+
+
+def plot(cfg: Config, logs: list[TrainingLog]) -> None:
+    """Every episode's return (faint) and its moving average, one color per seed."""
+    cfg.out_dir.mkdir(parents=True, exist_ok=True)
+    fig, ax = plt.subplots(figsize=(7, 4), dpi=110)
+    for i, (seed, log) in enumerate(zip(cfg.seeds, logs, strict=True)):
+        color = f"C{i}"  # matplotlib's default color cycle
+        steps = np.array(log.episode_end_steps)
+        ax.plot(steps, log.episode_returns, color=color, alpha=0.2, linewidth=0.8)
+        if len(steps) >= cfg.window:
+            # Each average is drawn at the step where the last episode of its window ended.
+            smooth = moving_average(log.episode_returns, cfg.window)
+            ax.plot(steps[cfg.window - 1 :], smooth, color=color, label=f"seed {seed}")
+    ax.axhline(SOLVED, color="black", linestyle="--", linewidth=1, label="solved (475)")
+    ax.set(xlabel="environment step", ylabel="episode return", ylim=(0, 520))
+    ax.set_title(f"DQN on CartPole-v1: episode returns and {cfg.window}-episode mean")
+    ax.legend(loc="upper left")
+    fig.tight_layout()
+    fig.savefig(cfg.out_dir / "learning_curves.png")
+    plt.close(fig)
 
 
 if __name__ == "__main__":

@@ -42,8 +42,10 @@ def td_loss(
     q_values: (B, A) from the online network, with gradients; actions: (B,) int64;
     rewards, terminated, truncated: (B,) float32 (1.0 = true); next_q_target: (B, A),
     the target network's values of the next states.
-    Target y = r + gamma * (1 - terminated) * max_a' next_q_target (no gradient through y);
-    loss = mean over the batch of the Huber loss (delta = 1) of Q(s, a) - y.
+    The loss is the mean over the batch of the Huber loss (delta = 1) of Q(s, a) - y, where
+    y is the DQN target built from rewards and next_q_target, with no gradient through y.
+    Both end-of-episode flags are given: which of them may stop the bootstrap is for you
+    to decide.
     """
     q_taken = q_values.gather(1, actions.unsqueeze(1)).squeeze(1)  # (B,)
     # A time-limit truncation is not the end of the task: `truncated` plays no part.
