@@ -33,7 +33,7 @@ def test_checking_the_solutions_of_4_4_completes_it(
     code, out, err = run(capsys, "progress")
     assert (code, err) == (0, "")
     assert "  [★] 4.4  5 of 5  Tabular Value-Based Methods" in out
-    assert "1 of 9 lessons complete" in out
+    assert f"1 of {len(lessons.written_lessons())} lessons complete" in out
     assert "Next: lesson 1.1," in out
     assert "  rlcourse exercise 1.1\n  rlcourse check 1.1\n" in out
 
