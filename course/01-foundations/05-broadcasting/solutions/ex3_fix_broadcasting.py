@@ -1,0 +1,27 @@
+"""Exercise 3: Identify and fix a broadcasting error in code.
+
+Both functions below are broken. Run them on the shapes in their docstrings, read what
+happens, and fix each with the smallest change that makes the shapes line up.
+"""
+
+from __future__ import annotations
+
+import torch
+
+
+def row_probabilities(scores: torch.Tensor) -> torch.Tensor:
+    """Each row of ``scores`` (shape (m, n), positive) divided by its own sum, so that
+    every row sums to 1. Shape (m, n).
+    """
+    # (m, n) / (m,) lined up 3 with 4; keepdim=True keeps the sums as a column (m, 1).
+    return scores / scores.sum(dim=1, keepdim=True)
+
+
+def td_errors(q_values: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """targets[i] - q_values[i, 0] for each i, shape (b,).
+
+    ``q_values`` has shape (b, 1), as a network with one output returns it, and
+    ``targets`` has shape (b,).
+    """
+    # (b,) - (b, 1) broadcast to (b, b); dropping the size-1 dimension pairs i with i.
+    return targets - q_values.squeeze(1)
