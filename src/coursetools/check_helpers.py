@@ -435,6 +435,34 @@ def torch_calls(funcs: Collection[Callable[..., Any]]) -> Iterator[list[TorchCal
         yield recorder.calls
 
 
+class _TorchBlocker(TorchFunctionMode):
+    def __init__(self, funcs: Collection[Callable[..., Any]], message: str) -> None:
+        super().__init__()
+        self.funcs = funcs
+        self.message = message
+
+    def __torch_function__(
+        self,
+        func: Callable[..., Any],
+        types: Sequence[type],
+        args: Sequence[Any] = (),
+        kwargs: dict[str, Any] | None = None,
+    ) -> Any:
+        if func in self.funcs:
+            raise CheckFailed(self.message.format(name=getattr(func, "__name__", repr(func))))
+        return func(*args, **(kwargs or {}))
+
+
+@contextmanager
+def forbidden_torch(funcs: Collection[Callable[..., Any]], message: str) -> Iterator[None]:
+    """Make every call to one of the torch functions, methods or property getters ``funcs``
+    fail the check with ``message`` while the block runs (``{name}`` in it becomes the
+    function's name): for tasks that ask the learner to do by hand what torch does.
+    ``forbidden`` does the same for functions looked up by their module path."""
+    with _TorchBlocker(funcs, message):
+        yield
+
+
 def stop_after(env: gym.Env[Any, Any], limit: int) -> gym.Env[Any, Any]:
     """``env``, whose ``step`` fails the check once an episode runs past ``limit`` steps
     (its time limit), instead of letting a loop that ignores ``truncated`` run forever."""

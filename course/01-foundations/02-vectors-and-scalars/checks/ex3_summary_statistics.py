@@ -4,19 +4,19 @@ on fixed and random vectors, with the library's mean, std and var made to raise.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import torch
-from torch.overrides import TorchFunctionMode
 
 from coursetools.check_helpers import (
     CheckFailed,
     expect_close,
     expect_type,
     forbidden,
+    forbidden_torch,
     get_function,
     random_cases,
 )
@@ -32,24 +32,8 @@ TORCH_SHORTCUTS: set[Callable[..., Any]] = {
     torch.Tensor.var,
 }
 REASON = "compute the statistics from their formulas, with sums"
+NO_SHORTCUTS = "your code called {name}, which this task forbids: " + REASON
 NUMPY_SHORTCUTS = {name: REASON for name in ("numpy.mean", "numpy.std", "numpy.var")}
-
-
-class NoShortcuts(TorchFunctionMode):
-    """Fails the check when the code inside calls torch's mean, std or var."""
-
-    def __torch_function__(
-        self,
-        func: Callable[..., Any],
-        types: Sequence[type],
-        args: Sequence[Any] = (),
-        kwargs: dict[str, Any] | None = None,
-    ) -> Any:
-        if func in TORCH_SHORTCUTS:
-            raise CheckFailed(
-                f"your code called {func.__name__}, which this task forbids: {REASON}"
-            )
-        return func(*args, **(kwargs or {}))
 
 
 def random_vector(rng: np.random.Generator) -> torch.Tensor:
@@ -60,7 +44,7 @@ def random_vector(rng: np.random.Generator) -> torch.Tensor:
 def check_case(module: ModuleType, x: torch.Tensor, correction: int) -> None:
     summarize = get_function(module, "summarize")
     what = f"summarize(x, {correction}) for x = {[round(v, 3) for v in x.tolist()]}"
-    with NoShortcuts(), forbidden(NUMPY_SHORTCUTS, module):
+    with forbidden_torch(TORCH_SHORTCUTS, NO_SHORTCUTS), forbidden(NUMPY_SHORTCUTS, module):
         answer = expect_type(summarize(x, correction), tuple, what)
     if len(answer) != 3:
         raise CheckFailed(f"{what}: expected (sum, mean, std), got {answer!r}")

@@ -4,19 +4,19 @@ raise inside it) and the column-by-column order against NumPy's, on fixed and ra
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 import numpy as np
 import torch
-from torch.overrides import TorchFunctionMode
 
 from coursetools.check_helpers import (
     CheckFailed,
     expect_array_equal,
     expect_dtype,
     expect_tensor,
+    forbidden_torch,
     get_function,
     random_cases,
 )
@@ -33,22 +33,9 @@ TRANSPOSES: set[Callable[..., Any]] = {
 }
 
 
-class NoTranspose(TorchFunctionMode):
-    """Fails the check when the code inside asks PyTorch for a transpose."""
-
-    def __torch_function__(
-        self,
-        func: Callable[..., Any],
-        types: Sequence[type],
-        args: Sequence[Any] = (),
-        kwargs: dict[str, Any] | None = None,
-    ) -> Any:
-        if func in TRANSPOSES:
-            raise CheckFailed(
-                "transpose_by_hand asked PyTorch for the transpose; write it with loops, "
-                "(A^T)[j, i] = A[i, j]"
-            )
-        return func(*args, **(kwargs or {}))
+NO_TRANSPOSE = (
+    "transpose_by_hand asked PyTorch for the transpose; write it with loops, (A^T)[j, i] = A[i, j]"
+)
 
 
 def random_matrix(rng: np.random.Generator) -> torch.Tensor:
@@ -60,7 +47,7 @@ def check_transpose(module: ModuleType, a: torch.Tensor) -> None:
     transpose_by_hand = get_function(module, "transpose_by_hand")
     m, n = a.shape
     what = f"transpose_by_hand(A) for A of shape ({m}, {n})"
-    with NoTranspose():
+    with forbidden_torch(TRANSPOSES, NO_TRANSPOSE):
         got = expect_tensor(transpose_by_hand(a), what)
     expected = a.numpy().T
     reshaped = a.numpy().reshape(n, m)
