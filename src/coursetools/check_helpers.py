@@ -378,6 +378,42 @@ def _floats(values: object) -> np.ndarray:
     return np.ma.filled(np.ma.asarray(values, dtype=np.float64), np.nan).ravel()
 
 
+@dataclass(frozen=True)
+class PlottedContour:
+    """One ax.contour or ax.contourf call: its axes and the grids it was given."""
+
+    axes: Axes
+    x: np.ndarray
+    y: np.ndarray
+    z: np.ndarray
+
+
+@contextmanager
+def recorded_contours() -> Iterator[list[PlottedContour]]:
+    """Record the axes and the (X, Y, Z) grids of every contour plot (``ax.contour``,
+    ``ax.contourf`` or their ``plt`` forms) drawn while the block runs, so a check can test
+    what surface was drawn, not only that a file was saved."""
+    calls: list[PlottedContour] = []
+    originals = {name: getattr(Axes, name) for name in ("contour", "contourf")}
+
+    def recording(name: str) -> Callable[..., Any]:
+        def draw(ax: Axes, *args: Any, **kwargs: Any) -> Any:
+            if len(args) >= 3:
+                x, y, z = (np.asarray(a, dtype=np.float64) for a in args[:3])
+                calls.append(PlottedContour(ax, x, y, z))
+            return originals[name](ax, *args, **kwargs)
+
+        return draw
+
+    for name in originals:
+        setattr(Axes, name, recording(name))
+    try:
+        yield calls
+    finally:
+        for name, original in originals.items():
+            setattr(Axes, name, original)
+
+
 @contextmanager
 def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ...]]]:
     """Record the positional arguments of every call to the learner's function ``name``

@@ -5,15 +5,11 @@ given, the minimum sits at (1, -0.5), with equal units, axis names, a legend and
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 import torch
-from matplotlib.axes import Axes
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -24,6 +20,7 @@ from coursetools.check_helpers import (
     expect_true,
     get_function,
     random_cases,
+    recorded_contours,
     recorded_figures,
     saved_to,
 )
@@ -50,25 +47,6 @@ def check_gradient(module: ModuleType) -> None:
         expect_close(got, expected, what)
 
 
-@contextmanager
-def recorded_contours() -> Iterator[list[tuple[Axes, np.ndarray, np.ndarray, np.ndarray]]]:
-    """Record the axes and the (X, Y, Z) grids of every ax.contour call while the block runs."""
-    calls: list[tuple[Axes, np.ndarray, np.ndarray, np.ndarray]] = []
-    original = Axes.contour
-
-    def recording(ax: Axes, *args: Any, **kwargs: Any) -> Any:
-        if len(args) >= 3:
-            x, y, z = (np.asarray(a, dtype=np.float64) for a in args[:3])
-            calls.append((ax, x, y, z))
-        return original(ax, *args, **kwargs)
-
-    Axes.contour = recording  # pyright: ignore[reportAttributeAccessIssue]
-    try:
-        yield calls
-    finally:
-        Axes.contour = original
-
-
 def check_figure(module: ModuleType, start: np.ndarray, alpha: float) -> None:
     plot_path = get_function(module, "plot_path")
     path = [start]
@@ -82,7 +60,7 @@ def check_figure(module: ModuleType, start: np.ndarray, alpha: float) -> None:
         expect_png(file, "plot_path", min_size=(200, 200))
     figure = saved_to(figures, file, "plot_path")
     expect_true(bool(contours), "plot_path drew no contours: call ax.contour(X, Y, Z) on a grid")
-    ax, x, y, z = contours[-1]
+    ax, x, y, z = contours[-1].axes, contours[-1].x, contours[-1].y, contours[-1].z
     expect_true(x.shape == z.shape, "pass ax.contour the grids X and Y from torch.meshgrid")
     g = (x - 1.0) ** 2 + 4.0 * (y + 0.5) ** 2
     expect_close(z, g, "the values you contoured (Z at each grid point (X, Y))")

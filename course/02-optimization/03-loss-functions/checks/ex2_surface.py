@@ -4,15 +4,11 @@ data, and the contoured values, axes, labels and title of the figure."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 import torch
-from matplotlib.axes import Axes
 
 from coursetools.check_helpers import (
     CheckFailed,
@@ -23,6 +19,7 @@ from coursetools.check_helpers import (
     expect_true,
     get_function,
     random_cases,
+    recorded_contours,
     recorded_figures,
     saved_to,
 )
@@ -57,25 +54,6 @@ def check_grid(module: ModuleType, x: np.ndarray, y: np.ndarray) -> None:
     expect_close(got, expected, what)
 
 
-@contextmanager
-def recorded_contours() -> Iterator[list[tuple[np.ndarray, np.ndarray, np.ndarray]]]:
-    """Record the (X, Y, Z) of every ax.contour call while the block runs."""
-    calls: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    original = Axes.contour
-
-    def recording(ax: Axes, *args: Any, **kwargs: Any) -> Any:
-        if len(args) >= 3:
-            x, y, z = (np.asarray(a, dtype=np.float64) for a in args[:3])
-            calls.append((x, y, z))
-        return original(ax, *args, **kwargs)
-
-    Axes.contour = recording  # pyright: ignore[reportAttributeAccessIssue]
-    try:
-        yield calls
-    finally:
-        Axes.contour = original
-
-
 def check_figure(module: ModuleType, x: np.ndarray, y: np.ndarray) -> None:
     plot_surface = get_function(module, "plot_surface")
     with tempfile.TemporaryDirectory() as folder:
@@ -85,7 +63,7 @@ def check_figure(module: ModuleType, x: np.ndarray, y: np.ndarray) -> None:
         expect_png(file, "plot_surface", min_size=(200, 200))
     figure = saved_to(figures, file, "plot_surface")
     expect_true(bool(contours), "plot_surface drew no contours: call ax.contour(ws, bs, grid)")
-    ws, bs, z = contours[-1]
+    ws, bs, z = contours[-1].x, contours[-1].y, contours[-1].z
     expect_true(ws.ndim == 1 and bs.ndim == 1, "pass ax.contour the 1-D ws and bs, then the grid")
     expect_true(
         ws.min() <= -1.99 and ws.max() >= 3.99 and bs.min() <= -1.99 and bs.max() >= 2.99,
