@@ -51,7 +51,7 @@ def main(cfg: Config) -> Result:
         limit = (
             f"over 16 GB from {too_big[0]} numbers"
             if len(too_big)
-            else f"under 16 GB up to {cfg.max_dims}"
+            else f"under 16 GB up to {cfg.max_dims} numbers"
         )
         print(f"{bins:2d} bins: CartPole {cartpole:9,.0f} entries; {limit}")
     ax.axhline(memory_entries, color="black", linestyle="--", label="16 GB of float64")
