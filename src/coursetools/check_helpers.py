@@ -253,6 +253,7 @@ class PlottedAxes:
     bars: np.ndarray  # (bars, 2): the centre x and the height of each bar, in drawing order
     points: list[np.ndarray]  # (n, 2) x, y of each scatter call
     fills: list[np.ndarray]  # (n, 2) vertices of each filled area (fill_between, fill)
+    equal_aspect: bool  # one unit on x as long as one unit on y (set_aspect("equal") or 1)
 
 
 @dataclass(frozen=True)
@@ -367,6 +368,7 @@ def _axes_data(axes: Axes) -> PlottedAxes:
         bars,
         points,
         fills,
+        axes.get_aspect() == 1.0,
     )
 
 

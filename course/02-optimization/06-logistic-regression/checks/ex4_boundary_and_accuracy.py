@@ -79,6 +79,11 @@ def check_plot(module: ModuleType, rng: np.random.Generator) -> None:
         raise CheckFailed(f"{what}: give the plot a title and label both axes")
     if len(axes.legend) < 3:
         raise CheckFailed(f"{what}: add a legend naming both classes and the boundary")
+    if not axes.equal_aspect:
+        raise CheckFailed(
+            f"{what}: the axes are not at equal aspect, so the boundary's slope is drawn "
+            'distorted: call ax.set_aspect("equal")'
+        )
 
 
 def check(module: ModuleType) -> None:
