@@ -202,6 +202,13 @@ def forbidden(shortcuts: dict[str, str], *learner_modules: ModuleType) -> Iterat
             setattr(owner, attribute, original)
 
 
+def no_autograd(reason: str) -> dict[str, str]:
+    """The shortcuts for ``forbidden`` that make autograd raise (``loss.backward()`` goes
+    through ``torch.autograd.backward``), for exercises where the learner writes the
+    gradient by hand."""
+    return {name: reason for name in ("torch.autograd.backward", "torch.autograd.grad")}
+
+
 def _blocked(dotted: str, reason: str) -> Callable[..., Any]:
     def refuse(*args: object, **kwargs: object) -> Any:
         raise CheckFailed(f"your code called `{dotted}`, which this task forbids: {reason}")

@@ -17,6 +17,7 @@ from coursetools.check_helpers import (
     expect_type,
     forbidden,
     get_function,
+    no_autograd,
     random_cases,
 )
 
@@ -62,11 +63,7 @@ def run(
 ) -> tuple[str, np.ndarray, float, np.ndarray]:
     train_linear = get_function(module, "train_linear")
     what = f"train_linear(x of shape {x.shape}, y, lr={lr}, steps={steps})"
-    shortcuts = {
-        "torch.autograd.backward": "write the gradient by hand (Exercise 3 uses autograd)",
-        "torch.autograd.grad": "write the gradient by hand (Exercise 3 uses autograd)",
-    }
-    with forbidden(shortcuts, module):
+    with forbidden(no_autograd("write the gradient by hand (Exercise 3 uses autograd)"), module):
         answer = train_linear(torch.from_numpy(x).float(), torch.from_numpy(y).float(), lr, steps)
     answer = expect_type(answer, tuple, what)
     if len(answer) != 3:
