@@ -3,7 +3,6 @@ return to an earlier value and loop forever. Averaging the weights is the fix.""
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ import torch
 import tyro
 
 from perceptron import augment, errors, overlapping_data, update
+from rlcourse.stats import mean_and_standard_error
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,6 @@ def accuracy(weights: torch.Tensor, xs: torch.Tensor, ys: torch.Tensor) -> float
     return 1.0 - errors(weights, xs, ys) / len(xs)
 
 
-def mean_and_sem(values: list[float]) -> tuple[float, float]:
-    return statistics.mean(values), statistics.stdev(values) / len(values) ** 0.5
-
-
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     starts: list[int] = []
@@ -118,8 +114,8 @@ def main(cfg: Config) -> Result:
                 f"seed 0, last epoch: the weights after each step make {min(loop_errors)} to "
                 f"{max(loop_errors)} training errors (of {len(xs)}); averaged: {averaged_errors}"
             )
-    last_mean, last_sem = mean_and_sem(last)
-    averaged_mean, averaged_sem = mean_and_sem(averaged)
+    last_mean, last_sem = mean_and_standard_error(last)
+    averaged_mean, averaged_sem = mean_and_standard_error(averaged)
     print(
         f"test accuracy over {cfg.seeds} seeds: last weights {last_mean:.3f} +- {last_sem:.3f}, "
         f"averaged {averaged_mean:.3f} +- {averaged_sem:.3f}"

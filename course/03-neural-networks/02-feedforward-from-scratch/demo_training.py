@@ -3,7 +3,6 @@ plot the loss over epochs, and measure accuracy on fresh points."""
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import tyro
 from tqdm import tqdm
 
 from network import Params, accuracy, forward, init_params, ring_data, train
+from rlcourse.stats import mean_and_standard_error
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,6 @@ class Result:
     accuracy_sem: float
 
 
-def mean_and_sem(values: list[float]) -> tuple[float, float]:
-    return statistics.mean(values), statistics.stdev(values) / len(values) ** 0.5
-
-
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     curves: list[list[float]] = []
@@ -60,8 +56,8 @@ def main(cfg: Config) -> Result:
         if seed == 0:
             first_params = params
     final = [curve[-1] for curve in curves]
-    loss_mean, loss_sem = mean_and_sem(final)
-    accuracy_mean, accuracy_sem = mean_and_sem(accuracies)
+    loss_mean, loss_sem = mean_and_standard_error(final)
+    accuracy_mean, accuracy_sem = mean_and_standard_error(accuracies)
     print(
         f"over {cfg.seeds} seeds: final loss {loss_mean:.4f} +- {loss_sem:.4f}, "
         f"test accuracy {accuracy_mean:.3f} +- {accuracy_sem:.3f}"

@@ -27,6 +27,7 @@ from rlcourse.dp import action_values, evaluate_policy, solve_policy_values, val
 from rlcourse.episodes import Episode
 from rlcourse.mdp import TabularMDP, deterministic_policy, tabular_mdp, uniform_policy
 from rlcourse.seeding import seed_everything
+from rlcourse.stats import mean_and_standard_error
 
 ARROWS = ("←", "↓", "→", "↑")  # FrozenLake's actions: 0 left, 1 down, 2 right, 3 up
 GAMMA = 1.0  # the only reward is 1 at the goal, so V(s) is a probability of success
@@ -182,11 +183,6 @@ def draw_lake(
     ax.set(title=title, xticks=[], yticks=[])
 
 
-def mean_and_se(samples: list[float]) -> tuple[float, float]:
-    values = np.array(samples)
-    return float(values.mean()), float(values.std(ddof=1) / np.sqrt(len(values)))
-
-
 def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
@@ -211,8 +207,8 @@ def main(cfg: Config) -> Result:
     def method_score(method: str) -> MethodScore:
         greedy = [greedy_actions(action_values(mdp, values[method], GAMMA)) for values, _ in runs]
         success = [exact_success(mdp, actions, start, cfg) for actions in greedy]
-        rms_mean, rms_se = mean_and_se([rms(values[method]) for values, _ in runs])
-        success_mean, success_se = mean_and_se(success)
+        rms_mean, rms_se = mean_and_standard_error([rms(values[method]) for values, _ in runs])
+        success_mean, success_se = mean_and_standard_error(success)
         return MethodScore(
             start_value=float(first[method][0]),
             rms=rms_mean,

@@ -17,6 +17,7 @@ from rlcourse.envs.random_walk import state_names, true_values
 from rlcourse.episodes import Episode
 from rlcourse.mdp import uniform_policy
 from rlcourse.seeding import seed_everything
+from rlcourse.stats import mean_and_standard_error
 
 N_STATES = 5  # the classic walk: A .. E between two terminal ends
 METHODS = ("Monte Carlo", "TD(0)")
@@ -77,11 +78,6 @@ def late_statistics(
     return float(late.std(axis=0).mean()), float(errors.mean())
 
 
-def mean_and_se(samples: list[float]) -> tuple[float, float]:
-    values = np.array(samples)
-    return float(values.mean()), float(values.std(ddof=1) / np.sqrt(len(values)))
-
-
 def plot_tracks(
     histories: dict[str, np.ndarray], truth: np.ndarray, alpha: float, path: Path
 ) -> None:
@@ -134,8 +130,8 @@ def main(cfg: Config) -> Result:
     print(f"{'true V':22}" + "".join(f"{v:8.3f}" for v in truth[states]))
 
     late = {m: [late_statistics(run[m], truth, cfg.steady_from) for run in runs] for m in METHODS}
-    jitter = {m: mean_and_se([jit for jit, _ in late[m]]) for m in METHODS}
-    late_rms = {m: mean_and_se([rms for _, rms in late[m]]) for m in METHODS}
+    jitter = {m: mean_and_standard_error([jit for jit, _ in late[m]]) for m in METHODS}
+    late_rms = {m: mean_and_standard_error([rms for _, rms in late[m]]) for m in METHODS}
     print(f"\nafter episode {cfg.steady_from}, mean ± s.e. over {cfg.runs} runs:")
     for method in METHODS:
         (jit, jit_se), (rms, rms_se) = jitter[method], late_rms[method]

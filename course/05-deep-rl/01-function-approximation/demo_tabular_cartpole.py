@@ -15,6 +15,7 @@ from rlcourse.agents.tabular import train
 from rlcourse.curves import moving_average
 from rlcourse.schedules import LinearSchedule
 from rlcourse.seeding import seed_everything
+from rlcourse.stats import mean_and_standard_error
 
 EVAL_SEED_OFFSET = 10_000  # evaluation episodes start from seeds training never used
 
@@ -65,11 +66,6 @@ def greedy_returns(env: GridCartPole, q: np.ndarray, episodes: int, seed: int) -
             done = terminated or truncated
         state, _ = env.reset()
     return returns
-
-
-def mean_and_standard_error(values: list[float]) -> tuple[float, float]:
-    """The mean, and its standard error s / sqrt(n) with the sample standard deviation s."""
-    return float(np.mean(values)), float(np.std(values, ddof=1) / np.sqrt(len(values)))
 
 
 def main(cfg: Config) -> Result:
