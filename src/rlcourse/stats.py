@@ -1,4 +1,4 @@
-"""Summaries of results repeated over seeds or episodes: a mean and its standard error.
+"""Summaries of results over seeds or episodes (Part 3.1 on): a mean and its standard error.
 
 Every learning claim in the course is a mean over several seeds with its standard error
 (Parts 3.1, 3.2, 4.5 and 5.1 report them this way).
