@@ -5,12 +5,17 @@ Part 3.2 writes a two-layer network with bare tensors; Part 3.3 rewrites it as a
 between them. Every later network of the course that maps a flat vector to a flat vector
 (a classifier in Module 3, a Q-network, a policy or a value function in Module 5) is built
 by this one function, so a change of width, depth or activation is one argument.
+
+:func:`gradient_norms` reads how large each parameter's gradient is after a backward pass:
+Part 3.4 plots it layer by layer to show vanishing and exploding gradients, and Part 3.5
+uses it to diagnose a network that does not learn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import torch
 from torch import nn
 
 
@@ -40,3 +45,21 @@ def mlp(
 
 
 # --8<-- [end:mlp]
+
+
+# --8<-- [start:gradient_norms]
+def gradient_norms(model: nn.Module) -> dict[str, float]:
+    """The L2 norm of each parameter's gradient, by name ("0.weight", "2.bias", ...).
+
+    Call it after ``loss.backward()``. A parameter whose ``.grad`` is ``None`` received
+    no gradient (it was frozen, unused by the forward pass, or backward was never called);
+    it is left out rather than reported as 0, which would hide the difference.
+    """
+    norms: dict[str, float] = {}
+    for name, parameter in model.named_parameters():
+        if parameter.grad is not None:  # the check the type checker asks for, and a real case
+            norms[name] = torch.linalg.vector_norm(parameter.grad).item()
+    return norms
+
+
+# --8<-- [end:gradient_norms]

@@ -2,7 +2,7 @@ import pytest
 import torch
 from torch import nn
 
-from rlcourse.networks import mlp
+from rlcourse.networks import gradient_norms, mlp
 
 
 def test_layer_widths_and_activations_alternate() -> None:
@@ -39,3 +39,23 @@ def test_each_activation_is_a_fresh_module() -> None:
 def test_sizes_below_one_are_refused() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         mlp(4, (0,), 2)
+
+
+def test_gradient_norms_match_each_parameter() -> None:
+    torch.manual_seed(1)
+    network = mlp(3, (4,), 2)
+    network(torch.randn(5, 3)).pow(2).sum().backward()
+    norms = gradient_norms(network)
+    assert list(norms) == ["0.weight", "0.bias", "2.weight", "2.bias"]
+    for name, parameter in network.named_parameters():
+        assert parameter.grad is not None
+        assert norms[name] == pytest.approx(parameter.grad.norm().item())
+
+
+def test_parameters_without_a_gradient_are_left_out() -> None:
+    network = mlp(3, (4,), 2)
+    assert gradient_norms(network) == {}
+    network[0].weight.requires_grad_(False)
+    network(torch.randn(5, 3)).sum().backward()
+    assert "0.weight" not in gradient_norms(network)
+    assert "0.bias" in gradient_norms(network)
