@@ -25,7 +25,7 @@ test: $(BIN)/rlcourse
 	$(BIN)/ruff format --check .
 	$(BIN)/pyright
 	$(BIN)/rlcourse lint
-	MPLBACKEND=Agg SDL_VIDEODRIVER=dummy $(BIN)/pytest
+	MPLBACKEND=Agg SDL_VIDEODRIVER=dummy $(BIN)/pytest -n auto --dist loadgroup
 
 full: $(BIN)/rlcourse
 	MPLBACKEND=Agg SDL_VIDEODRIVER=dummy $(BIN)/pytest -m full
