@@ -47,6 +47,21 @@ def _describe(error: BaseException, learner_file: Path) -> str:
     return message + (f" at {where}" if where else "")
 
 
+def _unfinished(failure: CheckFailed) -> NotImplementedError | None:
+    """The stub's NotImplementedError, if the check caught it on the way to ``failure``.
+
+    NotImplementedError is a subclass of RuntimeError, the error PyTorch raises for bad
+    shapes, so a check that turns RuntimeError into advice ("make it a column") would
+    otherwise answer an untouched stub with advice about a mistake it did not make.
+    """
+    context = failure.__context__  # kept even by ``raise CheckFailed(...) from None``
+    while context is not None:
+        if isinstance(context, NotImplementedError):
+            return context
+        context = context.__context__
+    return None
+
+
 def verdict(check_file: Path, learner_file: Path) -> tuple[bool, str]:
     # SystemExit is caught too: a learner's sys.exit() would otherwise end this worker
     # silently, and the learner would read "the check crashed" instead of what happened.
@@ -62,6 +77,9 @@ def verdict(check_file: Path, learner_file: Path) -> tuple[bool, str]:
     try:
         check.check(learner)
     except CheckFailed as failure:
+        unfinished = _unfinished(failure)
+        if unfinished is not None:
+            return False, _describe(unfinished, learner_file)
         return False, str(failure)
     except (Exception, SystemExit) as error:
         return False, _describe(error, learner_file)

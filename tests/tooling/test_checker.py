@@ -56,6 +56,26 @@ def test_an_exception_points_at_the_learners_line(
     )
 
 
+def test_a_stub_is_unfinished_even_where_the_check_catches_runtime_errors(
+    tmp_path: Path,
+) -> None:
+    check = tmp_path / "check_shapes.py"
+    check.write_text(
+        "from coursetools.check_helpers import CheckFailed\n\n\n"
+        "def check(module):\n"
+        "    try:\n"
+        "        module.double(2)\n"
+        "    except RuntimeError as error:\n"
+        '        raise CheckFailed(f"PyTorch refused the shapes ({error})") from None\n'
+    )
+    stub = "def double(x: int) -> int:\n    raise NotImplementedError\n"
+    outcome = run_check(check, _learner(tmp_path, stub), timeout=30)
+    assert outcome.message == "not implemented yet at ex1_double.py:2 (in double)"
+    shapes = "def double(x: int) -> int:\n    raise RuntimeError('size mismatch')\n"
+    outcome = run_check(check, _learner(tmp_path, shapes), timeout=30)
+    assert outcome.message == "PyTorch refused the shapes (size mismatch)"
+
+
 def test_an_endless_loop_times_out(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
     body = "def double(x: int) -> int:\n    while True:\n        x += 1\n"
     outcome = run_check(_check_file(fake_lesson), _learner(tmp_path, body), timeout=3)
