@@ -157,7 +157,14 @@ def save(progress: Progress) -> None:
 
 
 def record(lesson: WrittenLesson, workspace: Path, outcomes: Sequence[CheckOutcome]) -> list[str]:
-    """Keep ``outcomes`` as the latest verdicts of ``lesson``; the notes to show, if any."""
+    """Keep ``outcomes`` as the latest verdicts of ``lesson``; the notes to show, if any.
+
+    Checking the lesson's own ``exercises/`` or ``solutions/`` (what authors and the tests
+    do) records nothing: that is not a learner's progress, and the record would land in
+    the lesson's folder.
+    """
+    if workspace.resolve().is_relative_to(lesson.folder.resolve()):
+        return []
     progress = load(root_of(workspace))
     notes = [progress.note] if progress.note else []
     checked = datetime.now().astimezone().isoformat(timespec="seconds")

@@ -133,3 +133,13 @@ def test_a_record_that_cannot_be_written_does_not_stop_the_check(
     assert "4 of 4 exercises pass." in out
     assert err.splitlines()[-1].startswith("rlcourse: note: progress not saved:")
     assert {path.name for path in work.iterdir()} == {"1.1", progress.RECORD_NAME}
+
+
+def test_checking_a_lessons_own_folders_records_nothing(fake_lesson: WrittenLesson) -> None:
+    # What authors and the test suite do: no progress.json may appear in the lesson folder.
+    for folder in ("solutions", "exercises"):
+        assert progress.record(fake_lesson, fake_lesson.folder / folder, []) == []
+    assert not (fake_lesson.folder / "progress.json").exists()
+    (fake_lesson.root / "learner" / "1.1").mkdir(parents=True)
+    assert progress.record(fake_lesson, fake_lesson.root / "learner" / "1.1", []) == []
+    assert (fake_lesson.root / "learner" / "progress.json").exists()
