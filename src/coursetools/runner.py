@@ -90,6 +90,10 @@ def demo_files(lesson: WrittenLesson) -> list[Path]:
     for include in find_includes(lesson.body):
         path = (lesson.root / include.path).resolve()
         in_lesson = path.parent == lesson.folder.resolve() and path.name.startswith("demo_")
+        if in_lesson and not path.is_file():
+            raise CourseError(
+                f"lesson {lesson.id}: the post includes {include.path}, which is missing"
+            )
         if in_lesson and path not in ordered:
             ordered.append(path)
     for path in sorted(lesson.folder.glob("demo_*.py")):

@@ -60,3 +60,13 @@ def test_demos_can_import_a_helper_beside_them(fake_lesson: WrittenLesson, tmp_p
     assert run.demos[0].result == {"total": 7 + 45}
     assert "shared_helper" not in sys.modules, "a lesson's helpers do not leak into the next"
     assert str(fake_lesson.folder) not in sys.path
+
+
+def test_a_missing_demo_the_post_includes_is_named(
+    fake_lesson: WrittenLesson, tmp_path: Path
+) -> None:
+    from coursetools.errors import CourseError
+
+    (fake_lesson.folder / "demo_sum.py").unlink()
+    with pytest.raises(CourseError, match=r"demo_sum\.py, which is missing"):
+        run_lesson(fake_lesson, quick=True, out_dir=tmp_path, echo=False)
