@@ -1,4 +1,5 @@
-"""DQN pieces of lesson 5.2: network, TD targets, loss, schedules, training, checkpoints."""
+"""DQN pieces of lessons 5.2-5.4: network (plain and dueling), TD targets (plain and
+Double DQN), loss, training with its ablation switches, checkpoints of the weights, GIF."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ import torch
 from gymnasium.spaces import Discrete
 from torch import nn
 
+from rlcourse.agents import dqn as dqn_module
 from rlcourse.agents.dqn import (
     DQNConfig,
     QNetwork,
+    double_next_q,
     dqn_loss,
     evaluate,
     load_q_network,
     max_next_q,
+    record_agent,
     save_q_network,
     select_action,
     td_targets,
@@ -169,3 +173,132 @@ def test_evaluation_is_greedy_and_reproducible() -> None:
     first = evaluate(network, "CartPole-v1", episodes=4, seed=5, device=CPU)
     second = evaluate(network, "CartPole-v1", episodes=4, seed=5, device=CPU)
     assert first == second
+
+
+def _linear_q(weights: list[list[float]]) -> nn.Linear:
+    """A Q-'network' Q(s) = W s with the given (A, observation_size) weights."""
+    layer = nn.Linear(len(weights[0]), len(weights), bias=False)
+    with torch.no_grad():
+        layer.weight.copy_(torch.tensor(weights))
+    return layer
+
+
+def test_double_dqn_lets_the_online_network_choose_and_the_target_network_value() -> None:
+    # The two networks disagree on the best next action: Double DQN takes the online one's.
+    online = _linear_q([[1.0], [3.0], [2.0]])  # Q(s') = (1, 3, 2) s': argmax is action 1
+    target = _linear_q([[5.0], [4.0], [0.0]])  # Q_target(s') = (5, 4, 0) s'
+    next_observations = torch.tensor([[1.0], [-1.0]])
+    # Row 0: online picks 1, target values it at 4. Row 1 (s' = -1): Q = (-1, -3, -2), the
+    # online network picks 0, the target values it at -5. Plain DQN: max of the target's.
+    assert torch.equal(double_next_q(online, target, next_observations), torch.tensor([4.0, -5.0]))
+    assert torch.equal(max_next_q(target, next_observations), torch.tensor([5.0, 0.0]))
+
+
+def test_the_double_dqn_loss_matches_a_hand_computation() -> None:
+    online = _linear_q([[1.0], [2.0]])  # Q(s) = (s, 2s)
+    target = _linear_q([[3.0], [0.0]])  # Q_target(s') = (3s', 0)
+    batch = Batch(
+        observations=torch.tensor([[1.0], [2.0]]),
+        actions=torch.tensor([1, 0]),
+        rewards=torch.tensor([1.0, 0.0]),
+        next_observations=torch.tensor([[1.0], [1.0]]),
+        terminated=torch.tensor([0.0, 0.0]),
+        truncated=torch.tensor([0.0, 1.0]),
+    )
+    # Q(s, a) = (2, 2). Online argmax at s' = 1 is action 1, which the target values at 0:
+    # y = (1 + 0.5 * 0, 0 + 0.5 * 0) = (1, 0); plain DQN would use max = 3: y = (2.5, 1.5).
+    double = dqn_loss(online, target, batch, gamma=0.5, double=True)
+    assert double.item() == pytest.approx((1.0 + 4.0) / 2)
+    plain = dqn_loss(online, target, batch, gamma=0.5)
+    assert plain.item() == pytest.approx((0.25 + 0.25) / 2)
+
+
+def test_a_terminated_transition_has_no_bootstrap_in_double_dqn_either() -> None:
+    online, target = _linear_q([[1.0], [2.0]]), _linear_q([[3.0], [7.0]])
+    next_values = double_next_q(online, target, torch.tensor([[1.0], [1.0]]))  # (7, 7)
+    targets = td_targets(torch.tensor([1.0, 1.0]), next_values, torch.tensor([1.0, 0.0]), 0.5)
+    assert torch.equal(targets, torch.tensor([1.0, 4.5]))
+
+
+def test_the_dueling_head_adds_the_value_to_mean_centred_advantages() -> None:
+    network = QNetwork(2, 3, (4,), dueling=True)
+    with torch.no_grad():
+        network.value_head.weight.fill_(0.0)
+        network.value_head.bias.fill_(10.0)  # V(s) = 10
+        network.advantage_head.weight.fill_(0.0)
+        network.advantage_head.bias.copy_(torch.tensor([1.0, 2.0, 6.0]))  # A = (1, 2, 6)
+    q_values = network(torch.randn(5, 2))
+    # mean A = 3, so Q = 10 + (1, 2, 6) - 3 for every state.
+    assert q_values.shape == (5, 3)
+    assert torch.allclose(q_values, torch.tensor([8.0, 9.0, 13.0]).expand(5, 3))
+
+
+def test_dueling_q_values_average_to_the_state_value() -> None:
+    network = QNetwork(4, 2, (16, 8), dueling=True)
+    states = torch.randn(7, 4)
+    value = network.value_head(network.layers(states)).squeeze(1)
+    assert torch.allclose(network(states).mean(dim=1), value, atol=1e-6)
+    with pytest.raises(ValueError, match="at least one hidden layer"):
+        QNetwork(4, 2, (), dueling=True)
+
+
+def test_the_ablation_switches_change_what_the_update_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """replay=False trains on the newest transitions, target_network=False bootstraps from
+    the online network itself; the defaults sample the buffer and use the target network."""
+    calls: list[tuple[bool, int]] = []
+    real_loss = dqn_module.dqn_loss
+
+    def recording_loss(
+        online: nn.Module,
+        target: nn.Module,
+        batch: Batch,
+        gamma: float,
+        huber: bool = False,
+        double: bool = False,
+    ) -> torch.Tensor:
+        calls.append((online is target, len(batch.rewards)))
+        return real_loss(online, target, batch, gamma, huber, double)
+
+    monkeypatch.setattr(dqn_module, "dqn_loss", recording_loss)
+    tiny = DQNConfig(total_steps=60, learning_starts=40, batch_size=16, hidden_sizes=(8,))
+    train_dqn(tiny, seed=0, device=CPU, show_progress=False)
+    assert calls and all(not same for same, _ in calls)
+    calls.clear()
+    train_dqn(dataclasses.replace(tiny, target_network=False), 0, CPU, show_progress=False)
+    assert calls and all(same for same, _ in calls)
+
+    def no_sampling(self: ReplayBuffer, batch_size: int) -> Batch:
+        raise AssertionError("replay=False must not sample the buffer")
+
+    monkeypatch.setattr(ReplayBuffer, "sample", no_sampling)
+    calls.clear()
+    train_dqn(dataclasses.replace(tiny, replay=False), 0, CPU, show_progress=False)
+    assert [size for _, size in calls] == [16] * (60 - 40)
+
+
+def test_a_gif_of_the_trained_agent_is_written(tmp_path: Path) -> None:
+    network = QNetwork(4, 2, (8,))
+    recording = record_agent(network, "CartPole-v1", tmp_path / "agent.gif", seed=0, device=CPU)
+    assert (tmp_path / "agent.gif").stat().st_size > 0
+    assert recording.steps >= 1 and recording.episode_return == recording.steps
+
+
+def test_a_target_refreshed_after_every_update_is_no_target_network() -> None:
+    """With C = 1 the target network equals the online one whenever a target is computed,
+    so the run is bit for bit the run without a target network (Part 5.3, Demo 3)."""
+    every_update = DQNConfig(
+        total_steps=300,
+        learning_starts=100,
+        batch_size=16,
+        hidden_sizes=(8,),
+        target_update_every=1,
+    )
+    first, first_log = train_dqn(every_update, 0, CPU, show_progress=False)
+    without = dataclasses.replace(every_update, target_network=False)
+    second, second_log = train_dqn(without, 0, CPU, show_progress=False)
+    assert first_log.losses == second_log.losses and len(first_log.losses) == 200
+    assert all(
+        torch.equal(a, b) for a, b in zip(first.parameters(), second.parameters(), strict=True)
+    )

@@ -100,3 +100,34 @@ def test_empty_buffer_and_bad_capacity_are_errors() -> None:
         ReplayBuffer(capacity=0, observation_shape=(2,), seed=0)
     with pytest.raises(ValueError, match="empty"):
         ReplayBuffer(capacity=3, observation_shape=(2,), seed=0).sample(1)
+
+
+def test_latest_gives_the_newest_transitions_in_order_across_the_wrap() -> None:
+    buffer = ReplayBuffer(capacity=5, observation_shape=(2,), seed=0)
+    _fill(buffer, 3)
+    assert buffer.latest(2).rewards.tolist() == [1.0, 2.0]
+    assert buffer.latest(10).rewards.tolist() == [0.0, 1.0, 2.0]  # only what is stored
+    _fill(buffer, 8)  # rewards 0..7 into 5 slots: 3..7 remain, 5, 6, 7 in slots 0, 1, 2
+    assert buffer.latest(4).rewards.tolist() == [4.0, 5.0, 6.0, 7.0]
+    assert buffer.latest(4).next_observations[:, 0].tolist() == [5.0, 6.0, 7.0, 8.0]
+    with pytest.raises(ValueError, match="empty"):
+        ReplayBuffer(capacity=3, observation_shape=(2,), seed=0).latest(1)
+
+
+def test_state_dict_round_trip_restores_contents_and_position() -> None:
+    buffer = ReplayBuffer(capacity=4, observation_shape=(2,), seed=0)
+    _fill(buffer, 6)
+    copy = ReplayBuffer(capacity=4, observation_shape=(2,), seed=0)
+    copy.load_state_dict(buffer.state_dict())
+    assert (copy.position, copy.size) == (buffer.position, buffer.size) == (2, 4)
+    assert np.array_equal(copy.observations, buffer.observations)
+    assert np.array_equal(copy.rewards, buffer.rewards)
+    assert torch.equal(copy.latest(4).actions, buffer.latest(4).actions)
+    # The saved contents are tensors, which torch.load(weights_only=True) accepts.
+    assert all(
+        isinstance(buffer.state_dict()[name], torch.Tensor) for name in ("rewards", "actions")
+    )
+    with pytest.raises(ValueError, match="capacity 4"):
+        ReplayBuffer(capacity=8, observation_shape=(2,), seed=0).load_state_dict(
+            buffer.state_dict()
+        )

@@ -8,12 +8,14 @@ to PyTorch as tensors on the training device.
 ``terminated`` and ``truncated`` are stored separately on purpose: a terminated
 transition ends the task (no future reward), a truncated one was only cut off by a
 time limit, so a TD target must bootstrap through it. Lessons 5.3 and 5.4 reuse this
-buffer.
+buffer: 5.3 turns replay off with :meth:`ReplayBuffer.latest` (the newest transitions, in
+order) and saves the buffer in checkpoints with :meth:`ReplayBuffer.state_dict`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -88,7 +90,9 @@ class ReplayBuffer:
         """``batch_size`` transitions drawn uniformly (with replacement) from the stored ones."""
         if self.size == 0:
             raise ValueError("cannot sample from an empty replay buffer")
-        indices = self.rng.integers(0, self.size, size=batch_size)
+        return self._batch(self.rng.integers(0, self.size, size=batch_size))
+
+    def _batch(self, indices: np.ndarray) -> Batch:
         return Batch(
             observations=self._tensor(self.observations[indices]),
             actions=self._tensor(self.actions[indices]),
@@ -101,5 +105,41 @@ class ReplayBuffer:
     def _tensor(self, array: np.ndarray) -> torch.Tensor:
         return torch.from_numpy(array).to(self.device)
 
+    # --8<-- [end:buffer]
 
-# --8<-- [end:buffer]
+    # --8<-- [start:latest]
+    def latest(self, count: int) -> Batch:
+        """The ``count`` most recent transitions, oldest first: no replay (Part 5.3's ablation).
+
+        A minibatch of consecutive steps of one or two episodes, strongly correlated, and
+        each transition leaves it after ``count`` updates.
+        """
+        if self.size == 0:
+            raise ValueError("cannot take transitions from an empty replay buffer")
+        count = min(count, self.size)
+        # Slot position - 1 holds the newest transition; go back `count` slots, wrapping round.
+        return self._batch((self.position - count + np.arange(count)) % self.capacity)
+
+    # --8<-- [end:latest]
+
+    def state_dict(self) -> dict[str, Any]:
+        """The stored transitions (as tensors, so a ``weights_only`` load accepts them) and
+        the write position. The sampling generator's state is saved with the other random
+        states (``rlcourse.checkpoints.random_states``)."""
+        stored = {
+            name: torch.from_numpy(getattr(self, name)[: self.size].copy()) for name in FIELDS
+        }
+        return {"capacity": self.capacity, "position": self.position, "size": self.size, **stored}
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        """Put back what :meth:`state_dict` saved, into a buffer of the same capacity."""
+        if state["capacity"] != self.capacity:
+            raise ValueError(
+                f"the saved buffer has capacity {state['capacity']}, this one {self.capacity}"
+            )
+        self.position, self.size = int(state["position"]), int(state["size"])
+        for name in FIELDS:
+            getattr(self, name)[: self.size] = state[name].numpy()
+
+
+FIELDS = ("observations", "actions", "rewards", "next_observations", "terminated", "truncated")
