@@ -34,7 +34,7 @@ class ReinforceConfig:
     """Hyperparameters of REINFORCE; the defaults are Part 5.5's CartPole-v1 runs."""
 
     env_id: str = "CartPole-v1"
-    episodes: int = 1_000  # the whole training budget, in episodes
+    episodes: int = 500  # the whole training budget, in episodes
     episodes_per_update: int = 2  # episodes whose gradients are averaged in one step
     hidden_sizes: tuple[int, ...] = (64,)
     gamma: float = 0.99
@@ -70,7 +70,7 @@ def check_spaces(env: gym.Env[np.ndarray, int]) -> tuple[int, int]:
 # --8<-- [start:policy]
 def make_policy(
     observation_size: int, action_count: int, hidden_sizes: tuple[int, ...]
-) -> nn.Module:
+) -> nn.Sequential:
     """pi_theta: (B, observation_size) -> (B, action_count) logits, one score per action.
 
     softmax(logits) are the action probabilities; the network never outputs them directly,
@@ -219,7 +219,9 @@ def train_reinforce(
     value = mlp(observation_size, config.hidden_sizes, 1).to(device) if config.baseline else None
     optimizer = torch.optim.Adam(policy.parameters(), lr=config.learning_rate)
     value_optimizer = (
-        torch.optim.Adam(value.parameters(), lr=config.value_learning_rate) if value else None
+        torch.optim.Adam(value.parameters(), lr=config.value_learning_rate)
+        if value is not None
+        else None
     )
     updates = config.episodes // config.episodes_per_update
     log = TrainingLog()
@@ -253,12 +255,14 @@ def train_reinforce(
             log.policy_losses.append(loss.item())
             log.value_losses.append(value_loss.item())
             metrics.add(log.steps, policy_loss=loss.item(), value_loss=value_loss.item())
-    # --8<-- [end:train]
     env.close()
     log.seconds = time.perf_counter() - start
     agent = Agent(policy, value)
     save_agent(agent, config, observation_size, action_count, run_dir / CHECKPOINT_NAME)
     return agent, log
+
+
+# --8<-- [end:train]
 
 
 def save_agent(
