@@ -40,7 +40,8 @@ CHECKPOINT_NAME = "final.pt"
 # --8<-- [start:config]
 @dataclass(frozen=True)
 class A2CConfig:
-    """Hyperparameters of A2C; the defaults solve CartPole-v1 (Part 5.6)."""
+    """Hyperparameters of A2C on CartPole-v1 (Part 5.6). With these defaults the final
+    network solved 4 of 5 seeds (tests/full/test_a2c_full.py): still to be tuned."""
 
     env_id: str = "CartPole-v1"
     num_envs: int = 8  # environments stepped in lockstep
