@@ -115,7 +115,7 @@ def plot(cfg: Config, means: dict[str, list[float]]) -> None:
     ax.set_xticks(range(len(means)), list(means))
     ax.set(ylabel="greedy return (mean of 100 episodes)", ylim=(0, 520))
     ax.set_title(f"Final scores of {len(cfg.seeds)} seeds per variant (bar: their mean)")
-    ax.legend(loc="upper right", fontsize=8)
+    ax.legend(loc="upper left", fontsize=8)  # the upper right holds the best seeds
     fig.tight_layout()
     fig.savefig(cfg.out_dir / "final_scores.png")
     plt.close(fig)
