@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coursetools import (
+    bench,
     budget,
     capstone,
     check_runner,
@@ -319,6 +320,26 @@ def cmd_capstone(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    runs = bench.plan(args.tasks, args.seeds, args.quick)
+    if args.jobs < 1:
+        raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
+    out = Path(args.out)
+    _make_folder(out, "the output folder")
+    _say(f"rlcourse bench: {len(runs)} runs, {args.jobs} at a time, one process each")
+
+    def done(result: bench.RunResult) -> None:
+        _say(
+            f"  {result.task} {result.library} {result.algorithm} seed {result.seed}: "
+            f"final {result.final_mean:.1f}, {result.seconds:.1f} s"
+        )
+
+    results = bench.run_all(runs, args.jobs, done)
+    for path in bench.write(results, out):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rlcourse", description="The course tool of Learn Reinforcement Learning with PyTorch."
@@ -399,6 +420,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     action.add_argument("--publish", metavar="OUT", help="write the project's blog post to OUT")
     capstone_parser.set_defaults(handler=cmd_capstone)
+
+    bench_parser = commands.add_parser(
+        "bench", help="the course's agents against Stable-Baselines3 (needs the bench extra)"
+    )
+    bench_parser.add_argument(
+        "--tasks",
+        nargs="+",
+        default=list(bench.TASKS),
+        help="cartpole, lunarlander (default: both)",
+    )
+    bench_parser.add_argument("--seeds", type=int, help="seeds per agent (default: 5 and 3)")
+    bench_parser.add_argument("--jobs", type=int, default=1, help="runs at a time (default 1)")
+    bench_parser.add_argument(
+        "--quick", action="store_true", help="1 seed, tiny budgets: proves the machinery only"
+    )
+    bench_parser.add_argument("--out", default="bench", help="output folder (default: bench/)")
+    bench_parser.set_defaults(handler=cmd_bench)
 
     export_parser = commands.add_parser("export", help="blog posts or notebooks of every lesson")
     export_parser.add_argument("kind", choices=["blog", "notebooks"])
