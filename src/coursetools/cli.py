@@ -12,7 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from coursetools import (
+    bench,
     budget,
+    capstone,
     check_runner,
     export,
     lessons,
@@ -295,6 +297,49 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_capstone(args: argparse.Namespace) -> int:
+    project = Path(args.dir)
+    if args.publish:
+        path = capstone.publish(project, Path(args.publish))
+        print(f"The post of {project} is in {path}, its figures beside it.")
+        return 0
+    if args.check:
+        items = capstone.check_project(project)
+        for item in items:
+            print(f"[{'x' if item.passed else ' '}] {item.name}")
+            if item.detail:
+                print(f"      {item.detail}")
+        passed = sum(item.passed for item in items)
+        print(f"{passed} of {len(items)} checklist items pass.")
+        return 0 if passed == len(items) else EXIT_PROBLEMS
+    written = capstone.create_project(project)
+    print(f"A new project in {project}:")
+    for path in written:
+        print(f"  {path.relative_to(project).as_posix()}")
+    print(f"Next: cd {project} && python -m pytest, then edit the environment and the README.")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    runs = bench.plan(args.tasks, args.seeds, args.quick)
+    if args.jobs < 1:
+        raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
+    out = Path(args.out)
+    _make_folder(out, "the output folder")
+    _say(f"rlcourse bench: {len(runs)} runs, {args.jobs} at a time, one process each")
+
+    def done(result: bench.RunResult) -> None:
+        _say(
+            f"  {result.task} {result.library} {result.algorithm} seed {result.seed}: "
+            f"final {result.final_mean:.1f}, {result.seconds:.1f} s"
+        )
+
+    results = bench.run_all(runs, args.jobs, done)
+    for path in bench.write(results, out):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rlcourse", description="The course tool of Learn Reinforcement Learning with PyTorch."
@@ -364,6 +409,34 @@ def build_parser() -> argparse.ArgumentParser:
     site_serve = site_commands.add_parser("serve", help="build, then serve on 127.0.0.1")
     site_serve.add_argument("--port", type=int, default=8000)
     site_serve.set_defaults(handler=cmd_site_serve)
+
+    capstone_parser = commands.add_parser(
+        "capstone", help="start your own project (Part 6.5), check it, publish its post"
+    )
+    capstone_parser.add_argument("dir", help="the project's folder (new or empty to start one)")
+    action = capstone_parser.add_mutually_exclusive_group()
+    action.add_argument(
+        "--check", action="store_true", help="check the project against the sharing checklist"
+    )
+    action.add_argument("--publish", metavar="OUT", help="write the project's blog post to OUT")
+    capstone_parser.set_defaults(handler=cmd_capstone)
+
+    bench_parser = commands.add_parser(
+        "bench", help="the course's agents against Stable-Baselines3 (needs the bench extra)"
+    )
+    bench_parser.add_argument(
+        "--tasks",
+        nargs="+",
+        default=list(bench.TASKS),
+        help="cartpole, lunarlander (default: both)",
+    )
+    bench_parser.add_argument("--seeds", type=int, help="seeds per agent (default: 5 and 3)")
+    bench_parser.add_argument("--jobs", type=int, default=1, help="runs at a time (default 1)")
+    bench_parser.add_argument(
+        "--quick", action="store_true", help="1 seed, tiny budgets: proves the machinery only"
+    )
+    bench_parser.add_argument("--out", default="bench", help="output folder (default: bench/)")
+    bench_parser.set_defaults(handler=cmd_bench)
 
     export_parser = commands.add_parser("export", help="blog posts or notebooks of every lesson")
     export_parser.add_argument("kind", choices=["blog", "notebooks"])
