@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -12,14 +11,7 @@ import tyro
 import nim
 import selfplay
 
-
-@dataclass(frozen=True)
-class Config:
-    episodes: int = 10_000  # self-play games per seed (the runs of Demo 2)
-    seeds: int = 5
-    eval_games: int = 100  # greedy games per opponent at each of 10 measurements
-    final_games: int = 200  # greedy games per opponent and agent after training
-    out_dir: Path = Path(__file__).parent / "outputs"
+Config = selfplay.DemoConfig  # the settings of the self-play runs, shared with Demos 2 to 4
 
 
 @dataclass(frozen=True)
@@ -34,13 +26,7 @@ class Result:
 
 
 def main(cfg: Config) -> Result:
-    training = selfplay.TrainConfig(
-        episodes=cfg.episodes,
-        eval_games=cfg.eval_games,
-        final_games=cfg.final_games,
-        seeds=cfg.seeds,
-    )
-    runs = [selfplay.train(training, seed) for seed in range(cfg.seeds)]
+    runs = selfplay.train_seeds(cfg)
     episodes = np.array(runs[0].episodes)
     # --8<-- [start:curves]
     wins = {  # agent -> opponent -> (seeds, measurements) win rates
@@ -58,7 +44,7 @@ def main(cfg: Config) -> Result:
     )
     rival = wins["player_0"]["rival"]  # greedy against greedy: each measurement is won or lost
     # --8<-- [end:curves]
-    print(f"win rate per measurement, mean of {len(runs)} seeds ({training.eval_games} games each)")
+    print(f"win rate per measurement, mean of {len(runs)} seeds ({cfg.eval_games} games each)")
     print("games:   " + " ".join(f"{e:>6}" for e in episodes))
     for agent in nim.AGENTS:
         for name in selfplay.OPPONENTS:
@@ -98,7 +84,7 @@ def main(cfg: Config) -> Result:
     plt.close(fig)
     return Result(
         measurements=len(episodes),
-        eval_games=training.eval_games,
+        eval_games=cfg.eval_games,
         win_curves={
             a: {n: wins[a][n].mean(axis=0).tolist() for n in selfplay.OPPONENTS} for a in nim.AGENTS
         },

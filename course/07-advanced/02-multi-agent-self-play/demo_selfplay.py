@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import tyro
@@ -12,14 +11,7 @@ import nim
 import selfplay
 from rlcourse.stats import mean_and_standard_error
 
-
-@dataclass(frozen=True)
-class Config:
-    episodes: int = 10_000  # self-play games per seed
-    seeds: int = 5
-    eval_games: int = 100  # greedy games per opponent at each of 10 measurements
-    final_games: int = 200  # greedy games per opponent and agent after training
-    out_dir: Path = Path(__file__).parent / "outputs"
+Config = selfplay.DemoConfig  # the settings of the self-play runs, shared with Demos 2 to 4
 
 
 @dataclass(frozen=True)
@@ -39,14 +31,7 @@ def rates(outcomes: np.ndarray) -> dict[str, float]:
 
 
 def main(cfg: Config) -> Result:
-    training = selfplay.TrainConfig(
-        episodes=cfg.episodes,
-        eval_games=cfg.eval_games,
-        final_games=cfg.final_games,
-        seeds=cfg.seeds,
-    )
-    # --8<-- [start:train]
-    runs = [selfplay.train(training, seed) for seed in range(cfg.seeds)]
+    runs = selfplay.train_seeds(cfg)
     final = {
         agent: {
             opponent: {
@@ -61,7 +46,6 @@ def main(cfg: Config) -> Result:
         }
         for agent in nim.AGENTS
     }
-    # --8<-- [end:train]
     print(
         f"after {cfg.episodes} self-play games; {cfg.seeds} seeds x {cfg.final_games} greedy games"
     )

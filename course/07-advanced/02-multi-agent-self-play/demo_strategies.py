@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,14 +12,7 @@ import nim
 import selfplay
 from rlcourse.stats import mean_and_standard_error
 
-
-@dataclass(frozen=True)
-class Config:
-    episodes: int = 10_000  # self-play games per seed (the runs of Demo 2)
-    seeds: int = 5
-    eval_games: int = 100  # greedy games per opponent at each of 10 measurements
-    final_games: int = 200  # greedy games per opponent and agent after training
-    out_dir: Path = Path(__file__).parent / "outputs"
+Config = selfplay.DemoConfig  # the settings of the self-play runs, shared with Demos 2 to 4
 
 
 @dataclass(frozen=True)
@@ -60,13 +52,7 @@ def opening_states() -> list[int]:
 
 
 def main(cfg: Config) -> Result:
-    training = selfplay.TrainConfig(
-        episodes=cfg.episodes,
-        eval_games=cfg.eval_games,
-        final_games=cfg.final_games,
-        seeds=cfg.seeds,
-    )
-    runs = [selfplay.train(training, seed) for seed in range(cfg.seeds)]
+    runs = selfplay.train_seeds(cfg)
     states, openings_after = winning_states(), opening_states()
     start = int(np.array(nim.START) @ selfplay.PLACE)
     # --8<-- [start:measure]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
@@ -143,7 +144,7 @@ class TrainConfig:
     measurements: int = 10  # evenly spaced during training, the last at its end
     eval_games: int = 100  # games per opponent and measurement
     final_games: int = 200  # games per opponent after training
-    seeds: int = 5
+    seeds: int = 5  # independent runs, from empty tables
 
     @property
     def eval_every(self) -> int:
@@ -168,6 +169,7 @@ class Run:
     final: dict[str, dict[str, np.ndarray]]  # agent -> opponent -> (final_games,) of +1/0/-1
 
 
+# --8<-- [start:measure]
 def measure(
     env: nim.NimEnv,
     tables: dict[str, np.ndarray],
@@ -197,6 +199,9 @@ def measure(
             for name, opponent in opponents.items()
         }
     return result
+
+
+# --8<-- [end:measure]
 
 
 @functools.cache
@@ -229,3 +234,18 @@ def train(cfg: TrainConfig, seed: int) -> Run:
     }
     final = measure(env, tables, snapshot, cfg.final_games, rng)
     return Run(tables, episodes, outcomes, final)
+
+
+@dataclass(frozen=True)
+class DemoConfig(TrainConfig):
+    """The Config of Demos 2 to 4: the same self-play runs, and where the figures go."""
+
+    out_dir: Path = Path(__file__).parent / "outputs"  # where the figures are saved
+
+
+def train_seeds(cfg: TrainConfig) -> list[Run]:
+    """One run per seed, each trained once however many demos ask for it."""
+    settings = TrainConfig(
+        **{field.name: getattr(cfg, field.name) for field in fields(TrainConfig)}
+    )
+    return [train(settings, seed) for seed in range(cfg.seeds)]
