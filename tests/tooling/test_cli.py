@@ -32,7 +32,6 @@ def test_list_json_has_every_lesson_and_marks_the_written_ones() -> None:
     [
         (("show", "9.9"), "rlcourse: error: unknown lesson '9.9'"),
         (("run", "4"), "rlcourse: error: unknown lesson '4'"),
-        (("check", "7.5"), "rlcourse: error: lesson 7.5 (Scaling Up"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_code_2(args: tuple[str, ...], message: str) -> None:
@@ -42,6 +41,19 @@ def test_bad_input_is_one_line_and_exit_code_2(args: tuple[str, ...], message: s
     assert done.stderr.startswith(message)
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
+
+
+def test_an_unwritten_lesson_is_one_line_and_exit_code_2() -> None:
+    written = {lesson.id for lesson in lessons.written_lessons()}
+    unwritten = [lesson for lesson in all_lessons() if lesson.id not in written]
+    if not unwritten:
+        pytest.skip("every lesson of the syllabus is written")
+    lesson = unwritten[-1]
+    done = rlcourse("check", lesson.id)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith(f"rlcourse: error: lesson {lesson.id} ({lesson.title}) is not")
+    assert len(done.stderr.strip().splitlines()) == 1
 
 
 @pytest.fixture
