@@ -31,3 +31,22 @@ if RANDOM_WALK_ID not in registry:
         entry_point="rlcourse.envs.random_walk:RandomWalkEnv",
         max_episode_steps=1000,
     )
+
+# Part 6.1, classic games: 2048, Snake and Tic-Tac-Toe.
+GAME_2048_ID = "rlcourse/Game2048-v0"
+SNAKE_ID = "rlcourse/Snake-v0"
+TICTACTOE_ID = "rlcourse/TicTacToe-v0"
+
+if GAME_2048_ID not in registry:
+    # An invalid move ends a game, so the limit only stops a player that never loses.
+    register(
+        id=GAME_2048_ID,
+        entry_point="rlcourse.envs.game2048:Game2048Env",
+        max_episode_steps=5000,
+    )
+
+if SNAKE_ID not in registry:
+    register(id=SNAKE_ID, entry_point="rlcourse.envs.snake:SnakeEnv", max_episode_steps=1000)
+
+if TICTACTOE_ID not in registry:
+    register(id=TICTACTOE_ID, entry_point="rlcourse.envs.tictactoe:TicTacToeEnv")
