@@ -50,3 +50,16 @@ if SNAKE_ID not in registry:
 
 if TICTACTOE_ID not in registry:
     register(id=TICTACTOE_ID, entry_point="rlcourse.envs.tictactoe:TicTacToeEnv")
+
+# Part 6.3: one trading environment, two price processes (the same class, two ids).
+TRADING_ID = "rlcourse/Trading-v0"  # a martingale price: no strategy has an edge
+TRADING_MEAN_REVERTING_ID = "rlcourse/TradingMeanReverting-v0"  # a price with a real edge
+
+if TRADING_ID not in registry:
+    register(id=TRADING_ID, entry_point="rlcourse.envs.trading:TradingEnv")
+if TRADING_MEAN_REVERTING_ID not in registry:
+    register(
+        id=TRADING_MEAN_REVERTING_ID,
+        entry_point="rlcourse.envs.trading:TradingEnv",
+        kwargs={"process": "mean_reverting"},
+    )
