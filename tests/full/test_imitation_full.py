@@ -1,0 +1,43 @@
+"""Lesson 6.4's learning claims, reproduced: the clones agree with the expert less on their
+own states than on the expert's, DAgger beats behavioural cloning at 200 environment steps,
+and REINFORCE needs far more steps than either.
+
+Minutes on a CPU: run with ``pytest -m full tests/full/test_imitation_full.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coursetools.file_import import import_file
+from coursetools.lessons import load
+from coursetools.runner import build_config, sibling_imports
+
+LESSON = load("6.4")
+
+
+@pytest.mark.full
+def test_the_clones_drift_out_of_the_demonstrated_states(tmp_path: Path) -> None:
+    with sibling_imports(LESSON.folder):
+        demo = import_file(LESSON.folder / "demo_clone.py")
+        result = demo.main(build_config(demo.Config, {}, tmp_path, "demo_clone"))
+    for expert, own in zip(
+        result.agreement_expert_states, result.agreement_own_states, strict=True
+    ):
+        assert own < expert
+    assert result.outside_fraction[0] > 0.3
+    assert result.mean_return[0] < result.mean_return[-1]
+
+
+@pytest.mark.full
+def test_dagger_beats_cloning_and_both_beat_reinforce_at_equal_steps(tmp_path: Path) -> None:
+    with sibling_imports(LESSON.folder):
+        compare = import_file(LESSON.folder / "demo_compare.py")
+        result = compare.main(build_config(compare.Config, {}, tmp_path, "demo_compare"))
+        plot = import_file(LESSON.folder / "demo_plot.py")
+        curves = plot.main(build_config(plot.Config, {}, tmp_path, "demo_plot"))
+    assert result.dagger_mean[-1] - result.dagger_standard_error[-1] > result.bc_mean[-1]
+    assert min(result.rl_greedy_mean) >= 475.0
+    assert curves.rl_at[0] < 50.0 < result.bc_mean[-1]
