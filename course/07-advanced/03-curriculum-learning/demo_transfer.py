@@ -76,7 +76,7 @@ def main(cfg: Config) -> Result:
     ax.set_xticks(x, list(variants))
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("greedy success probability")
-    ax.set_title(f"Transfer to unseen variants, mean ± standard error of {cfg.seeds} seeds")
+    ax.set_title(f"The trained task and its variants, mean ± standard error of {cfg.seeds} seeds")
     ax.legend(title="curriculum")
     fig.savefig(cfg.out_dir / "transfer.png")
     plt.close(fig)
