@@ -9,6 +9,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import tyro
+from matplotlib.ticker import FuncFormatter
 
 from demo_train import run_dir
 from rlcourse.curves import moving_average
@@ -69,6 +70,7 @@ def main(cfg: Config) -> Result:
     axes[1, 0].axhline(0.0, color="black", linewidth=0.8)
     for ax in axes[1]:
         ax.set_xlabel("environment step")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x / 1000:.0f}k"))
     axes[0, 0].legend(loc="lower right")
     fig.suptitle(f"A2C on CartPole-v1, {len(cfg.seeds)} seeds: moving averages of {cfg.window}")
     fig.tight_layout()
