@@ -166,6 +166,10 @@ def test_a_short_run_writes_metrics_and_a_checkpoint_that_reloads(tmp_path: Path
     updates = config.total_steps // (config.n_steps * config.num_envs)
     assert log.steps == config.total_steps and len(log.critic_losses) == updates
     assert len(log.episode_returns) > 0 and all(np.isfinite(log.actor_losses))
+    # Wall-clock of each episode's end (issue 13 compares agents by time to a solve).
+    seconds = log.episode_end_seconds
+    assert len(seconds) == len(log.episode_returns) == len(log.episode_end_steps)
+    assert seconds == sorted(seconds) and seconds[0] > 0.0 and seconds[-1] <= log.seconds
     metrics = read_metrics(tmp_path)
     assert metrics["episode_return"][1] == log.episode_returns
     assert metrics["critic_loss"][0] == [16 * (u + 1) for u in range(updates)]

@@ -1,0 +1,69 @@
+"""Exercise 4: the advantage estimates of every step of one episode, from the one-step TD
+error (lambda = 0) to the Monte Carlo advantage (lambda = 1), drawn along the episode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+
+def monte_carlo_returns(rewards: np.ndarray, gamma: float, final_value: float) -> np.ndarray:
+    """G_t = R_{t+1} + gamma G_{t+1} for t = 0 .. T-1, from G_T = ``final_value`` (0 when the
+    episode terminated, v(S_T) when a time limit cut it). rewards (T,) -> (T,)."""
+    returns = np.zeros(len(rewards))
+    future = final_value
+    for t in reversed(range(len(rewards))):
+        future = rewards[t] + gamma * future
+        returns[t] = future
+    return returns
+
+
+def lambda_advantages(
+    rewards: np.ndarray, values: np.ndarray, final_value: float, gamma: float, lam: float
+) -> np.ndarray:
+    """GAE over a whole episode: delta_t = R_{t+1} + gamma v(S_{t+1}) - v(S_t) with
+    v(S_T) = ``final_value``, and A_t = delta_t + gamma lam A_{t+1} from A_T = 0.
+    rewards and values v(S_0) .. v(S_{T-1}) are (T,); the result is (T,)."""
+    advantages = np.zeros(len(rewards))
+    next_value, next_advantage = final_value, 0.0
+    for t in reversed(range(len(rewards))):
+        delta = rewards[t] + gamma * next_value - values[t]
+        next_advantage = delta + gamma * lam * next_advantage
+        advantages[t] = next_advantage
+        next_value = values[t]
+    return advantages
+
+
+def plot_advantages(
+    rewards: np.ndarray,
+    values: np.ndarray,
+    final_value: float,
+    gamma: float,
+    lams: list[float],
+    path: Path,
+) -> np.ndarray:
+    """One line per lambda (labelled with it) and the Monte Carlo advantage G_t - v(S_t),
+    against the step t; returns the Monte Carlo advantages (T,)."""
+    monte_carlo = monte_carlo_returns(rewards, gamma, final_value) - values
+    steps = np.arange(len(rewards))
+    fig, ax = plt.subplots(figsize=(8, 4))
+    for lam in lams:
+        estimate = lambda_advantages(rewards, values, final_value, gamma, lam)
+        ax.plot(steps, estimate, linewidth=1, label=f"lambda = {lam}")
+    ax.plot(steps, monte_carlo, color="black", linestyle="--", label="G_t - v(S_t)")
+    ax.set(
+        xlabel="step t", ylabel="advantage estimate", title="Advantage estimates along an episode"
+    )
+    ax.legend()
+    fig.savefig(path)
+    plt.close(fig)
+    return monte_carlo
+
+
+if __name__ == "__main__":
+    # A made-up episode: the critic expects 10 everywhere, the pole falls after 40 steps.
+    rewards, values = np.ones(40), np.full(40, 10.0)
+    plot_advantages(rewards, values, 0.0, 0.99, [0.0, 0.9, 0.95], Path("advantages.png"))
+    print("wrote advantages.png")
