@@ -1,6 +1,7 @@
 """Lesson 6.4's learning claims, reproduced: the clones agree with the expert less on their
-own states than on the expert's, DAgger beats behavioural cloning at 200 environment steps,
-and REINFORCE needs far more steps than either.
+own states than on the expert's, DAgger beats behavioural cloning at 200 environment steps
+when the clones are trained briefly and much less so when they are fitted longer, and
+REINFORCE needs far more steps than either.
 
 Minutes on a CPU: run with ``pytest -m full tests/full/test_imitation_full.py``.
 """
@@ -38,6 +39,14 @@ def test_dagger_beats_cloning_and_both_beat_reinforce_at_equal_steps(tmp_path: P
         result = compare.main(build_config(compare.Config, {}, tmp_path, "demo_compare"))
         plot = import_file(LESSON.folder / "demo_plot.py")
         curves = plot.main(build_config(plot.Config, {}, tmp_path, "demo_plot"))
-    assert result.dagger_mean[-1] - result.dagger_standard_error[-1] > result.bc_mean[-1]
+    assert result.gradient_steps[0] < result.gradient_steps[1]
+    gaps = [
+        dagger[-1] - bc[-1] for dagger, bc in zip(result.dagger_mean, result.bc_mean, strict=True)
+    ]
+    assert result.dagger_mean[0][-1] - result.dagger_standard_error[0][-1] > result.bc_mean[0][-1]
+    # The post: with the clones fitted longer, DAgger's lead at 200 steps shrinks below a
+    # standard error of either method.
+    assert gaps[1] < gaps[0] / 2
+    assert gaps[1] < max(result.dagger_standard_error[1][-1], result.bc_standard_error[1][-1])
     assert min(result.rl_greedy_mean) >= 475.0
-    assert curves.rl_at[0] < 50.0 < result.bc_mean[-1]
+    assert curves.rl_at[0] < 50.0 < min(result.bc_mean[0][-1], result.bc_mean[-1][-1])

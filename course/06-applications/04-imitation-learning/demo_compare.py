@@ -34,17 +34,20 @@ class Config:
     round_steps: int = 25  # environment steps the clone plays per round
     rl_episodes: int = ReinforceConfig.episodes  # REINFORCE's training budget
     eval_episodes: int = 100
-    gradient_steps: int = CloneSettings.gradient_steps
+    # Each clone's training, in gradient steps: the whole comparison runs once per value,
+    # because how well each clone is fitted changes how much DAgger's data matter.
+    gradient_steps: tuple[int, ...] = (500, 1000)
     out_dir: Path = Path(__file__).parent / "outputs"
 
 
 @dataclass(frozen=True)
 class Result:
     budgets: list[int]  # environment steps at which both imitators are judged
-    bc_mean: list[float]  # per budget, mean over seeds of the greedy mean return
-    bc_standard_error: list[float]
-    dagger_mean: list[float]
-    dagger_standard_error: list[float]
+    gradient_steps: list[int]  # each clone's training, one comparison per value
+    bc_mean: list[list[float]]  # [gradient steps][budget]: mean over seeds of the greedy return
+    bc_standard_error: list[list[float]]
+    dagger_mean: list[list[float]]
+    dagger_standard_error: list[list[float]]
     rl_steps: list[int]  # per RL seed, environment steps of its whole run
     rl_greedy_mean: list[float]  # per RL seed, greedy return of the final policy
     rl_greedy_overall: float  # mean over RL seeds
@@ -55,9 +58,11 @@ def reinforce_dir(out_dir: Path, seed: int) -> Path:
 
 
 # --8<-- [start:imitators]
-def imitation_curves(seed: int, cfg: Config) -> tuple[list[int], list[float], list[float]]:
+def imitation_curves(
+    seed: int, gradient_steps: int, cfg: Config
+) -> tuple[list[int], list[float], list[float]]:
     """Greedy mean return of BC and of DAgger after each budget: (budgets, bc, dagger)."""
-    settings = CloneSettings(gradient_steps=cfg.gradient_steps)
+    settings = CloneSettings(gradient_steps=gradient_steps)
     budgets = [cfg.first_steps + k * cfg.round_steps for k in range(cfg.rounds + 1)]
     bc, dagger_returns = [], []
     for budget in budgets:  # BC: the expert plays every one of the budget's steps
@@ -82,10 +87,12 @@ def main(cfg: Config) -> Result:
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
     device = choose_device()
     print(f"device: {device}")
-    curves = [imitation_curves(seed, cfg) for seed in tqdm(cfg.seeds, "imitation seeds")]
+    runs = [(steps, seed) for steps in cfg.gradient_steps for seed in cfg.seeds]
+    curves = [imitation_curves(seed, steps, cfg) for steps, seed in tqdm(runs, "imitation runs")]
     budgets = curves[0][0]
-    bc = np.array([c[1] for c in curves])  # (seeds, budgets)
-    dag = np.array([c[2] for c in curves])
+    shape = (len(cfg.gradient_steps), len(cfg.seeds), len(budgets))
+    bc = np.array([c[1] for c in curves]).reshape(shape)  # (gradient steps, seeds, budgets)
+    dag = np.array([c[2] for c in curves]).reshape(shape)
     # --8<-- [start:reinforce]
     rl_config = ReinforceConfig(episodes=cfg.rl_episodes)  # 5.5's defaults otherwise
     rl_steps, rl_greedy, rl_logs = [], [], {}
@@ -100,28 +107,31 @@ def main(cfg: Config) -> Result:
     np.savez(
         cfg.out_dir / "curves.npz",
         budgets=budgets,
+        gradient_steps=cfg.gradient_steps,
         bc=bc,
         dagger=dag,
         rl_greedy=rl_greedy,
         **rl_logs,
     )
-    bc_stats = [mean_and_standard_error(column) for column in bc.T]
-    dag_stats = [mean_and_standard_error(column) for column in dag.T]
-    print(
-        f"imitation over {len(cfg.seeds)} seeds, "
-        f"greedy mean return of {cfg.eval_episodes} episodes:"
-    )
-    print("env steps |  behavioural cloning |       DAgger")
-    for budget, (bm, bs), (dm, ds) in zip(budgets, bc_stats, dag_stats, strict=True):
-        print(f"{budget:9d} | {bm:9.1f} ± {bs:5.1f}    | {dm:7.1f} ± {ds:5.1f}")
+    bc_stats = [[mean_and_standard_error(column) for column in runs.T] for runs in bc]
+    dag_stats = [[mean_and_standard_error(column) for column in runs.T] for runs in dag]
+    for steps, bc_rows, dag_rows in zip(cfg.gradient_steps, bc_stats, dag_stats, strict=True):
+        print(
+            f"imitation over {len(cfg.seeds)} seeds, clones trained for {steps} gradient steps, "
+            f"greedy mean return of {cfg.eval_episodes} episodes:"
+        )
+        print("env steps |  behavioural cloning |       DAgger")
+        for budget, (bm, bs), (dm, ds) in zip(budgets, bc_rows, dag_rows, strict=True):
+            print(f"{budget:9d} | {bm:9.1f} ± {bs:5.1f}    | {dm:7.1f} ± {ds:5.1f}")
     for seed, steps, score in zip(cfg.rl_seeds, rl_steps, rl_greedy, strict=True):
         print(f"REINFORCE seed {seed}: {steps:,} env steps, greedy mean return {score:.1f}")
     return Result(
         budgets=budgets,
-        bc_mean=[m for m, _ in bc_stats],
-        bc_standard_error=[s for _, s in bc_stats],
-        dagger_mean=[m for m, _ in dag_stats],
-        dagger_standard_error=[s for _, s in dag_stats],
+        gradient_steps=list(cfg.gradient_steps),
+        bc_mean=[[m for m, _ in rows] for rows in bc_stats],
+        bc_standard_error=[[s for _, s in rows] for rows in bc_stats],
+        dagger_mean=[[m for m, _ in rows] for rows in dag_stats],
+        dagger_standard_error=[[s for _, s in rows] for rows in dag_stats],
         rl_steps=rl_steps,
         rl_greedy_mean=rl_greedy,
         rl_greedy_overall=float(np.mean(rl_greedy)),

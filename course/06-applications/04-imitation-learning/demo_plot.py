@@ -26,8 +26,9 @@ class Result:
     rl_at: list[float]  # per compare_at, REINFORCE's mean over seeds; -1: no episode ended yet
     rl_at_standard_error: list[float]  # 0 where fewer than 2 seeds have a value
     imitation_budget: int  # the largest budget the imitators were given
-    bc_at_budget: float
-    dagger_at_budget: float
+    gradient_steps: list[int]  # each clone's training, as in Demo 3
+    bc_at_budget: list[float]  # per gradient_steps, mean over seeds at imitation_budget
+    dagger_at_budget: list[float]
 
 
 # --8<-- [start:return_at_budget]
@@ -44,7 +45,8 @@ def return_at_budget(end_steps: np.ndarray, returns: np.ndarray, budget: int, wi
 
 def main(cfg: Config) -> Result:
     data = np.load(cfg.out_dir / "curves.npz")
-    budgets, bc, dagger = data["budgets"], data["bc"], data["dagger"]  # (B,), (seeds, B) x2
+    budgets, gradient_steps = data["budgets"], data["gradient_steps"]  # (B,), (G,)
+    bc, dagger = data["bc"], data["dagger"]  # (G, seeds, B) each: one row per clone training
     rl_seeds = sorted(
         int(k.removeprefix("rl_returns_")) for k in data if k.startswith("rl_returns_")
     )
@@ -57,8 +59,12 @@ def main(cfg: Config) -> Result:
     )
 
     fig, (curve_ax, final_ax) = plt.subplots(1, 2, figsize=(12, 4.5), dpi=110, width_ratios=(2, 1))
-    for name, returns, color in (("behavioural cloning", bc, "C0"), ("DAgger", dagger, "C1")):
-        band(curve_ax, budgets, returns, color, f"{name} (greedy, {len(returns)} seeds)")
+    styles = ("-", "--", ":", "-.")  # one line style per clone training
+    for i, (steps, bc_runs, dagger_runs) in enumerate(zip(gradient_steps, bc, dagger, strict=True)):
+        style = styles[i % len(styles)]
+        for name, runs, color in (("BC", bc_runs, "C0"), ("DAgger", dagger_runs, "C1")):
+            label = f"{name}, {steps} gradient steps per clone (greedy, {len(runs)} seeds)"
+            band(curve_ax, budgets, runs, color, label, style)
     band(
         curve_ax,
         grid,
@@ -69,14 +75,14 @@ def main(cfg: Config) -> Result:
     curve_ax.axhline(500, color="black", linestyle="--", linewidth=1, label="expert: 500")
     curve_ax.set(xscale="log", xlabel="environment steps used", ylabel="return", ylim=(0, 520))
     curve_ax.set_title("Sample efficiency on CartPole-v1")
-    curve_ax.legend(loc="upper left", fontsize=8)
-    finals = {
-        f"BC\n{budgets[-1]} steps": bc[:, -1],
-        f"DAgger\n{budgets[-1]} steps": dagger[:, -1],
-        f"REINFORCE\n~{longest // 1000}k steps": data["rl_greedy"],
-    }
-    for i, values in enumerate(finals.values()):
-        final_ax.scatter(np.full(len(values), i), values, color=f"C{i}", zorder=3)
+    curve_ax.legend(loc="lower right", fontsize=8)
+    finals: dict[str, tuple[np.ndarray, str]] = {}
+    for steps, bc_runs, dagger_runs in zip(gradient_steps, bc, dagger, strict=True):
+        finals[f"BC\n{budgets[-1]} env\n{steps} fit"] = (bc_runs[:, -1], "C0")
+        finals[f"DAgger\n{budgets[-1]} env\n{steps} fit"] = (dagger_runs[:, -1], "C1")
+    finals[f"REINFORCE\n~{longest // 1000}k env"] = (data["rl_greedy"], "C2")
+    for i, (values, color) in enumerate(finals.values()):
+        final_ax.scatter(np.full(len(values), i), values, color=color, zorder=3)
         final_ax.plot([i - 0.2, i + 0.2], [values.mean()] * 2, color="black")
     final_ax.set(xticks=range(len(finals)), xticklabels=list(finals), ylim=(0, 520))
     final_ax.set(ylabel="greedy mean return (100 episodes)")
@@ -97,26 +103,31 @@ def main(cfg: Config) -> Result:
             f"REINFORCE after {steps:>7,} env steps: {mean:6.1f} ± {se:4.1f} "
             f"over {len(values)} seeds"
         )
-    print(
-        f"after {budgets[-1]} steps: BC {bc[:, -1].mean():.1f}, DAgger {dagger[:, -1].mean():.1f} "
-        f"(greedy, mean over {len(bc)} seeds)"
-    )
+    for steps, bc_runs, dagger_runs in zip(gradient_steps, bc, dagger, strict=True):
+        print(
+            f"after {budgets[-1]} env steps, clones fitted {steps} gradient steps: "
+            f"BC {bc_runs[:, -1].mean():.1f}, DAgger {dagger_runs[:, -1].mean():.1f} "
+            f"(greedy, mean over {len(bc_runs)} seeds)"
+        )
     return Result(
         rl_at=rl_at,
         rl_at_standard_error=rl_se,
         imitation_budget=int(budgets[-1]),
-        bc_at_budget=float(bc[:, -1].mean()),
-        dagger_at_budget=float(dagger[:, -1].mean()),
+        gradient_steps=[int(steps) for steps in gradient_steps],
+        bc_at_budget=[float(runs[:, -1].mean()) for runs in bc],
+        dagger_at_budget=[float(runs[:, -1].mean()) for runs in dagger],
     )
 
 
-def band(ax: Axes, steps: np.ndarray, returns: np.ndarray, color: str, label: str) -> None:
+def band(
+    ax: Axes, steps: np.ndarray, returns: np.ndarray, color: str, label: str, style: str = "-"
+) -> None:
     """Mean over seeds (rows) with a band of one standard error; columns with a NaN skipped."""
     keep = ~np.isnan(returns).any(axis=0) if len(returns) > 1 else np.ones(len(steps), bool)
     stats = [mean_and_standard_error(column) for column in returns[:, keep].T]
     mean = np.array([m for m, _ in stats])
     se = np.array([s for _, s in stats])
-    ax.plot(steps[keep], mean, color=color, label=label)
+    ax.plot(steps[keep], mean, color=color, linestyle=style, label=label)
     ax.fill_between(steps[keep], mean - se, mean + se, color=color, alpha=0.25)
 
 
