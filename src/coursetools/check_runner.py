@@ -80,7 +80,9 @@ def _read_report(report: Path) -> list[CheckOutcome]:
     if not report.is_file():
         return []
     outcomes: list[CheckOutcome] = []
-    for line in report.read_text(encoding="utf-8").splitlines():
+    # The worker appends one line per check while this process polls the file: a last
+    # line without its newline is still being written, so only complete lines count.
+    for line in report.read_text(encoding="utf-8").split("\n")[:-1]:
         data = json.loads(line)
         outcomes.append(
             CheckOutcome(Path(data["learner"]).stem, bool(data["passed"]), str(data["message"]))
