@@ -621,5 +621,13 @@ def _difference(
 def _short(array: np.ndarray) -> str:
     if array.size == 1:
         return _number(array.reshape(()))
-    text = np.array2string(array, precision=4, threshold=16, max_line_width=100)
+    # Every option is explicit: a learner's code may have changed numpy's global ones.
+    text = np.array2string(
+        array,
+        precision=4,
+        threshold=16,
+        max_line_width=100,
+        suppress_small=False,
+        floatmode="maxprec",
+    )
     return " ".join(text.split())

@@ -169,7 +169,8 @@ def run_demo(path: Path, lesson: WrittenLesson, quick: bool, out_dir: Path, echo
     saved = sys.stdout
     sys.stdout = tee
     try:
-        result = main(cfg)
+        with _restored_global_settings():
+            result = main(cfg)
     except Exception as error:
         raise DemoFailed(path.stem, _failure_location(error, lesson.root), error) from error
     finally:
@@ -178,6 +179,17 @@ def run_demo(path: Path, lesson: WrittenLesson, quick: bool, out_dir: Path, echo
     printed = tee.copy.getvalue()
     (out_dir / f"{path.stem}.txt").write_text(printed, encoding="utf-8")
     return DemoRun(path.stem, seconds, _as_json(result, where), printed)
+
+
+@contextlib.contextmanager
+def _restored_global_settings() -> Iterator[None]:
+    """Undo what a demo sets for the whole process (numpy's print options, matplotlib's
+    rcParams), so that the next demo prints and draws as it would when run alone."""
+    import matplotlib
+    import numpy as np
+
+    with np.printoptions(), matplotlib.rc_context():
+        yield
 
 
 def _prepare_headless() -> None:

@@ -149,3 +149,10 @@ def test_an_episode_past_its_time_limit_fails_the_check() -> None:
         env.step(0)
     env.reset()
     env.step(0)  # a new episode counts from 0
+
+
+def test_a_learners_print_options_do_not_change_the_message() -> None:
+    options = np.printoptions(precision=2, floatmode="fixed", suppress=True)
+    wrong = pytest.raises(CheckFailed, match=r"expected \[1\. 2\.\], got \[1\. 3\.\]")
+    with options, wrong:
+        expect_close(np.array([1.0, 3.0]), np.array([1.0, 2.0]), "x")

@@ -70,3 +70,20 @@ def test_a_missing_demo_the_post_includes_is_named(
     (fake_lesson.folder / "demo_sum.py").unlink()
     with pytest.raises(CourseError, match=r"demo_sum\.py, which is missing"):
         run_lesson(fake_lesson, quick=True, out_dir=tmp_path, echo=False)
+
+
+def test_print_options_a_demo_sets_do_not_leak(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    import numpy as np
+
+    demo = fake_lesson.folder / "demo_sum.py"
+    demo.write_text(
+        demo.read_text().replace(
+            "    total = sum(",
+            "    import numpy\n\n    numpy.set_printoptions(precision=1, floatmode='fixed')\n"
+            "    total = sum(",
+        )
+    )
+    before = np.get_printoptions()
+    run_lesson(fake_lesson, quick=True, out_dir=tmp_path, echo=False)
+    assert np.get_printoptions() == before
+    assert str(np.array([1.0, 3.0])) == "[1. 3.]"
