@@ -442,6 +442,45 @@ def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ..
         setattr(module, name, original)
 
 
+@contextmanager
+def recorded_keyword(owner: object, name: str, keyword: str) -> Iterator[list[object]]:
+    """Record the value of ``keyword`` (None where it is not passed) in every call to
+    ``owner.name`` made while the block runs, e.g. ``recorded_keyword(torch, "load",
+    "map_location")``; the calls still run, so the learner's code works as usual."""
+    seen: list[object] = []
+    original = getattr(owner, name)
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        seen.append(kwargs.get(keyword))
+        return original(*args, **kwargs)
+
+    setattr(owner, name, recording)
+    try:
+        yield seen
+    finally:
+        setattr(owner, name, original)
+
+
+def transition_batch(
+    rng: np.random.Generator, sizes: tuple[int, int], observation_size: int
+) -> dict[str, torch.Tensor]:
+    """A random minibatch of transitions of between ``sizes[0]`` and ``sizes[1] - 1`` rows:
+    ``rewards`` (B,), ``next_observations`` (B, observation_size), and ``terminated`` and
+    ``truncated`` flags (B,) as float32, with an ordinary, a terminated and a truncated
+    transition in the first three rows so that every case is tested."""
+    batch = int(rng.integers(*sizes))
+    flags = rng.integers(0, 3, size=batch)  # 0: ordinary, 1: terminated, 2: truncated
+    flags[:3] = (0, 1, 2)
+    return {
+        "rewards": torch.tensor(rng.normal(size=batch), dtype=torch.float32),
+        "next_observations": torch.tensor(
+            rng.normal(size=(batch, observation_size)), dtype=torch.float32
+        ),
+        "terminated": torch.tensor(flags == 1, dtype=torch.float32),
+        "truncated": torch.tensor(flags == 2, dtype=torch.float32),
+    }
+
+
 @dataclass(frozen=True)
 class TorchCall:
     """One call to a watched torch function: which one, its positional arguments, its result."""

@@ -156,3 +156,28 @@ def test_a_learners_print_options_do_not_change_the_message() -> None:
     wrong = pytest.raises(CheckFailed, match=r"expected \[1\. 2\.\], got \[1\. 3\.\]")
     with options, wrong:
         expect_close(np.array([1.0, 3.0]), np.array([1.0, 2.0]), "x")
+
+
+def test_recorded_keyword_sees_each_call_and_restores_the_function() -> None:
+    import json
+
+    from coursetools.check_helpers import recorded_keyword
+
+    original = json.dumps
+    with recorded_keyword(json, "dumps", "indent") as seen:
+        assert json.dumps([1], indent=2) == original([1], indent=2)  # the call still runs
+        json.dumps([1])
+    assert seen == [2, None]
+    assert json.dumps is original
+
+
+def test_transition_batches_cover_every_ending() -> None:
+    from coursetools.check_helpers import transition_batch
+
+    batch = transition_batch(np.random.default_rng(0), (5, 9), observation_size=3)
+    size = batch["rewards"].shape[0]
+    assert 5 <= size < 9
+    assert batch["next_observations"].shape == (size, 3)
+    assert batch["terminated"][:3].tolist() == [0.0, 1.0, 0.0]
+    assert batch["truncated"][:3].tolist() == [0.0, 0.0, 1.0]
+    assert not bool((batch["terminated"] * batch["truncated"]).any())

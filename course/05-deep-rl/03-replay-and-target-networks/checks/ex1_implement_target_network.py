@@ -18,19 +18,12 @@ from coursetools.check_helpers import (
     expect_true,
     get_function,
     random_cases,
+    transition_batch,
 )
 
 
 def make_case(rng: np.random.Generator) -> dict[str, torch.Tensor]:
-    batch = int(rng.integers(5, 12))
-    flags = rng.integers(0, 3, size=batch)  # 0: ordinary, 1: terminated, 2: truncated
-    flags[:3] = (0, 1, 2)  # every kind at least once
-    return {
-        "rewards": torch.tensor(rng.normal(size=batch), dtype=torch.float32),
-        "next_observations": torch.tensor(rng.normal(size=(batch, 3)), dtype=torch.float32),
-        "terminated": torch.tensor(flags == 1, dtype=torch.float32),
-        "truncated": torch.tensor(flags == 2, dtype=torch.float32),
-    }
+    return transition_batch(rng, (5, 12), observation_size=3)
 
 
 def network(seed: int) -> nn.Sequential:

@@ -4,8 +4,7 @@ continues exactly where it stopped."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -13,24 +12,13 @@ from typing import Any
 import torch
 from torch import nn
 
-from coursetools.check_helpers import CheckFailed, expect_equal, expect_true, get_function
-
-
-@contextmanager
-def recorded_map_locations() -> Iterator[list[object]]:
-    """Every map_location torch.load is called with while the block runs."""
-    seen: list[object] = []
-    original = torch.load
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        seen.append(kwargs.get("map_location"))
-        return original(*args, **kwargs)
-
-    torch.load = recording
-    try:
-        yield seen
-    finally:
-        torch.load = original
+from coursetools.check_helpers import (
+    CheckFailed,
+    expect_equal,
+    expect_true,
+    get_function,
+    recorded_keyword,
+)
 
 
 def train(model: nn.Module, optimizer: torch.optim.Optimizer, steps: int, seed: int) -> None:
@@ -64,7 +52,7 @@ def check_resume(
             "(model.module inside a wrapper), so a plain model can load it"
         )
     resumed, resumed_optimizer = fresh(seed + 100)  # other initial weights: all must be loaded
-    with recorded_map_locations() as locations:
+    with recorded_keyword(torch, "load", "map_location") as locations:
         step = load(folder / "run.pt", resumed, resumed_optimizer, torch.device("cpu"))
     expect_equal(step, 8, "load_portable's returned step")
     if not locations or locations[-1] is None:

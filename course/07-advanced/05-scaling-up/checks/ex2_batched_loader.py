@@ -4,11 +4,8 @@ with their rewards; every row once per epoch, in a seeded order."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import numpy as np
 import torch
@@ -19,23 +16,8 @@ from coursetools.check_helpers import (
     expect_equal,
     expect_seeded,
     get_function,
+    recorded_keyword,
 )
-
-
-@contextmanager
-def recorded_mmap_modes() -> Iterator[list[object]]:
-    seen: list[object] = []
-    original = np.load
-
-    def recording(*args: Any, **kwargs: Any) -> Any:
-        seen.append(kwargs.get("mmap_mode"))
-        return original(*args, **kwargs)
-
-    np.load = recording
-    try:
-        yield seen
-    finally:
-        np.load = original
 
 
 def write(folder: Path, rows: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -55,7 +37,7 @@ def check(module: ModuleType) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         observations, rewards = write(folder, 503, 72)
-        with recorded_mmap_modes() as modes:
+        with recorded_keyword(np, "load", "mmap_mode") as modes:
             dataset = dataset_class(folder)
             expect_equal(len(dataset), 503, "len(BatchedTransitionFile)")
             rows = [400, 3, 77, 502, 3]
