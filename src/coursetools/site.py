@@ -25,6 +25,8 @@ from coursetools.post import MARKDOWN_EXTENSIONS
 from coursetools.syllabus import Lesson, course, lesson_folder, repo_root
 
 ASSETS = Path(__file__).parent / "site_assets"
+# Where `rlcourse bench --out benchmarks` leaves the committed results the site shows.
+BENCHMARKS = "benchmarks"
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,33 @@ def home_page(root: Path) -> str:
             else:
                 lines.append(f"- {label} *(coming)*")
         lines.append("")
+    return "\n".join(lines)
+
+
+def benchmarks_page(results_dir: Path) -> str:
+    """The Benchmarks page, made from the committed output of ``rlcourse bench``: how the
+    runs were made, the table of every run, and the figure."""
+    table = (results_dir / "results.md").read_text(encoding="utf-8")
+    # results.md opens with its own level-1 heading (date and machine); the page keeps it
+    # as the page's title and turns the task headings into sections below the intro.
+    heading, _, rest = table.partition("\n")
+    lines = [
+        heading.replace("# Benchmark:", "# Benchmarks:", 1),
+        "",
+        "Is what you built in Module 5 any good? These runs put the course's agents beside",
+        "Stable-Baselines3's with the hyperparameters of RL Baselines3 Zoo, on one machine,",
+        "each run a process of its own with one torch thread. A run *reaches* the threshold",
+        "when the mean return of its last 20 training episodes first does; it *holds* it",
+        "when its final network's greedy policy averages at least the threshold over 100",
+        "fresh episodes (475 on CartPole-v1, 200 on LunarLander-v3). Rerun it with",
+        "`rlcourse bench --out benchmarks` (the README says how).",
+        "",
+        "![Per task, the final greedy score of every run against the threshold, and the "
+        "training wall-clock of every run, by agent](bench.png)",
+        "",
+        rest.strip(),
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -176,6 +205,14 @@ def stage(docs_dir: Path, root: Path) -> list[Any]:
             pages.append({f"{lesson.id} {lesson.title}": _page_path(lesson)})
         if pages:
             nav.append({f"Module {module.number}: {module.title}": pages})
+    results = root / BENCHMARKS
+    if (results / "results.md").is_file():
+        (docs_dir / "benchmarks").mkdir()
+        (docs_dir / "benchmarks" / "index.md").write_text(
+            benchmarks_page(results), encoding="utf-8"
+        )
+        shutil.copyfile(results / "bench.png", docs_dir / "benchmarks" / "bench.png")
+        nav.append({"Benchmarks": "benchmarks/index.md"})
     return nav
 
 

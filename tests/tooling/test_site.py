@@ -329,3 +329,36 @@ def test_lint_refuses_figure_alt_text_that_says_nothing(
     lesson = rewrite(fake_lesson, "![A blank placeholder figure](outputs/figure.png)", image)
     problems = lint_lesson(lesson)
     assert any(expected in problem for problem in problems), problems
+
+
+def test_committed_benchmark_results_become_a_page(
+    fake_lesson: WrittenLesson, tmp_path: Path
+) -> None:
+    from coursetools import bench
+    from tests.tooling.test_bench import result
+
+    runs = [
+        result("course", "DQN", 0, 40.0, 500.0),
+        result("course", "DQN", 1, 60.0, 480.0),
+        result("sb3", "PPO", 0, 30.0, 500.0),
+        result("sb3", "PPO", 1, 50.0, 400.0),
+    ]
+    results = fake_lesson.root / site.BENCHMARKS
+    results.mkdir()
+    machine = {"date": "2026-11-30", "machine": "x86_64, 2 CPUs, Linux"}
+    (results / "results.md").write_text(bench.markdown(runs, machine), encoding="utf-8")
+    bench.plot(runs, results / "bench.png")
+
+    built = site.build(tmp_path / "site", fake_lesson.root)
+    page = (built.out_dir / "benchmarks" / "index.html").read_text(encoding="utf-8")
+    assert "Benchmarks: 2026-11-30, x86_64, 2 CPUs, Linux" in page
+    assert "course DQN" in page and "sb3 PPO" in page
+    assert "ratio 1.25" in page  # course DQN's median 50 s against PPO's 40 s
+    assert (built.out_dir / "benchmarks" / "bench.png").is_file()
+    home = (built.out_dir / "index.html").read_text(encoding="utf-8")
+    assert 'href="benchmarks/"' in home  # in the navigation
+
+
+def test_no_benchmark_page_without_results(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
+    built = site.build(tmp_path / "site", fake_lesson.root)
+    assert not (built.out_dir / "benchmarks").exists()
