@@ -58,7 +58,7 @@ def main(cfg: Config) -> Result:
         [[return_at_budget(e, r, int(g), cfg.window) for g in grid] for e, r in rl_runs]
     )
 
-    fig, (curve_ax, final_ax) = plt.subplots(1, 2, figsize=(12, 4.5), dpi=110, width_ratios=(2, 1))
+    fig, (curve_ax, final_ax) = plt.subplots(1, 2, figsize=(13, 4.5), dpi=110, width_ratios=(2, 1))
     styles = ("-", "--", ":", "-.")  # one line style per clone training
     for i, (steps, bc_runs, dagger_runs) in enumerate(zip(gradient_steps, bc, dagger, strict=True)):
         style = styles[i % len(styles)]
@@ -75,7 +75,8 @@ def main(cfg: Config) -> Result:
     curve_ax.axhline(500, color="black", linestyle="--", linewidth=1, label="expert: 500")
     curve_ax.set(xscale="log", xlabel="environment steps used", ylabel="return", ylim=(0, 520))
     curve_ax.set_title("Sample efficiency on CartPole-v1")
-    curve_ax.legend(loc="lower right", fontsize=8)
+    # Below the axes: inside, every corner of this panel holds a curve.
+    curve_ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, fontsize=8)
     finals: dict[str, tuple[np.ndarray, str]] = {}
     for steps, bc_runs, dagger_runs in zip(gradient_steps, bc, dagger, strict=True):
         finals[f"BC\n{budgets[-1]} env\n{steps} fit"] = (bc_runs[:, -1], "C0")
@@ -85,10 +86,11 @@ def main(cfg: Config) -> Result:
         final_ax.scatter(np.full(len(values), i), values, color=color, zorder=3)
         final_ax.plot([i - 0.2, i + 0.2], [values.mean()] * 2, color="black")
     final_ax.set(xticks=range(len(finals)), xticklabels=list(finals), ylim=(0, 520))
+    final_ax.tick_params(axis="x", labelsize=8)  # five three-line labels in a narrow panel
     final_ax.set(ylabel="greedy mean return (100 episodes)")
     final_ax.set_title("Each seed's final policy (bar: mean)")
     fig.tight_layout()
-    fig.savefig(cfg.out_dir / "sample_efficiency.png")
+    fig.savefig(cfg.out_dir / "sample_efficiency.png", bbox_inches="tight")
     plt.close(fig)
 
     rl_at, rl_se = [], []
