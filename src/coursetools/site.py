@@ -75,9 +75,9 @@ def home_page(root: Path) -> str:
         "",
         "## Syllabus",
         "",
-        "Lessons with a link are written; the others are coming.",
-        "",
     ]
+    if not all(is_written(lesson, root) for lesson in lessons):
+        lines += ["Lessons with a link are written; the others are coming.", ""]
     for module in the_course.modules:
         lines += [f"### Module {module.number}: {module.title}", ""]
         for lesson in module.lessons:

@@ -32,7 +32,7 @@ from coursetools import site
 from coursetools.errors import CourseError
 from coursetools.lessons import WrittenLesson, written_lessons
 from coursetools.lint import lint_lesson
-from coursetools.syllabus import lesson_folder, repo_root
+from coursetools.syllabus import all_lessons, lesson_folder, repo_root
 from tests.tooling.conftest import rewrite
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ def test_home_page_lists_all_49_lessons(built_site: site.SiteBuild) -> None:
     html = (built_site.out_dir / "index.html").read_text()
     written = written_lessons()
     assert html.count("<em>(coming)</em>") == 49 - len(written)
+    assert ("the others are coming" in html) == (len(written) < 49)
     for lesson in written:
         assert f'href="{lesson_folder(lesson.lesson)}/"' in html
     assert "7.5 Scaling Up: From MacBook to Cloud or GPU Clusters" in html
@@ -362,3 +363,10 @@ def test_committed_benchmark_results_become_a_page(
 def test_no_benchmark_page_without_results(fake_lesson: WrittenLesson, tmp_path: Path) -> None:
     built = site.build(tmp_path / "site", fake_lesson.root)
     assert not (built.out_dir / "benchmarks").exists()
+
+
+def test_home_page_says_which_lessons_are_coming(fake_lesson: WrittenLesson) -> None:
+    page = site.home_page(fake_lesson.root)  # a course with only 1.1 written
+    assert "the others are coming" in page
+    second = all_lessons()[1]
+    assert f"- {second.id} {second.title} *(coming)*" in page
