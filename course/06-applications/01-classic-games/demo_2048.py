@@ -1,4 +1,5 @@
-"""Demo 1: a DQN agent for 2048 against a random player and the corner heuristic."""
+"""Demo 1: two DQN agents for 2048 against a random player and the corner heuristic: one
+trained on the library's game as it is, one on the board of ``training2048``."""
 
 from __future__ import annotations
 
@@ -19,9 +20,11 @@ from rlcourse.devices import choose_device, describe_device
 from rlcourse.envs import GAME_2048_ID
 from rlcourse.envs.game2048 import DOWN, LEFT, RIGHT, UP
 from rlcourse.stats import mean_and_standard_error
+from training2048 import TRAINING_2048_ID, one_hot_board
 
 # A player sees the observation and info["legal_moves"], and returns a move.
 Player = Callable[[np.ndarray, np.ndarray], int]
+Encoding = Callable[[np.ndarray], np.ndarray]  # the game's (16,) exponents -> network input
 
 
 @dataclass(frozen=True)
@@ -41,36 +44,39 @@ class Result:
     score_error: list[float]  # per player: standard error of the mean score
     median_score: list[float]
     tile_shares: list[dict[str, float]]  # per player: largest tile -> share of games
-    dqn_seed_scores: list[float]  # mean score of each seed's masked DQN agent
-    dqn_invalid_share: float  # share of unmasked DQN games ended by an invalid move
-    training_episodes: list[int]  # per seed
+    dqn_seed_scores: list[list[float]]  # per DQN agent: the mean score of each seed
+    masked_share: list[float]  # per DQN agent: share of its moves the legal-move mask changed
+    training_episodes: list[list[int]]  # per DQN agent: games played in training, per seed
 
 
-# --8<-- [start:players]
 def random_player(rng: np.random.Generator) -> Player:
     """Any legal move, uniformly."""
     return lambda observation, legal: int(rng.choice(np.flatnonzero(legal)))
 
 
+# --8<-- [start:players]
 def corner_player(observation: np.ndarray, legal: np.ndarray) -> int:
     """Keep the largest tile in the bottom-left corner: down, else left, else right,
     and up only when nothing else is legal (up would pull the corner tile away)."""
     return next(move for move in (DOWN, LEFT, RIGHT, UP) if legal[move])
 
 
-def dqn_player(network: QNetwork, masked: bool) -> Player:
-    """The move of highest Q-value; ``masked`` restricts the choice to legal moves."""
+def dqn_player(network: QNetwork, encode: Encoding, changed: list[int]) -> Player:
+    """The legal move of highest Q-value; counts in ``changed`` [moves, moves whose
+    unmasked choice was illegal] how often the mask overruled the network."""
 
     def play(observation: np.ndarray, legal: np.ndarray) -> int:
         with torch.no_grad():
-            q = network(torch.as_tensor(observation).unsqueeze(0))[0].numpy()
-        return int(np.where(legal, q, -np.inf).argmax() if masked else q.argmax())
+            q = network(torch.as_tensor(encode(observation)).unsqueeze(0))[0].numpy()
+        changed[0] += 1
+        changed[1] += not legal[q.argmax()]
+        return int(np.where(legal, q, -np.inf).argmax())
 
     return play
 
 
-DQN_2048 = DQNConfig(
-    env_id=GAME_2048_ID,
+DQN_GAME = DQNConfig(
+    env_id=GAME_2048_ID,  # the game as it is: raw exponents, an invalid move ends it
     hidden_sizes=(256, 256),
     gamma=0.99,
     learning_rate=5e-4,
@@ -83,13 +89,18 @@ DQN_2048 = DQNConfig(
     epsilon_end=0.05,
     huber_loss=True,  # a merge of two 512s pays 1024: squared errors that large explode
 )
+DQN_BOARD = dataclasses.replace(
+    DQN_GAME,
+    env_id=TRAINING_2048_ID,  # one-hot cells, log2 rewards, an invalid move costs 1
+    gamma=0.5,  # a short horizon: learn what the next merges pay before the far future
+)
 # --8<-- [end:players]
 
 
-def play_games(player: Player, games: int, seed: int) -> tuple[list[int], list[int], int]:
-    """Scores and largest tiles of ``games`` games, and how many ended on an invalid move."""
+def play_games(player: Player, games: int, seed: int) -> tuple[list[int], list[int]]:
+    """Scores and largest tiles of ``games`` games of the library's game."""
     env = gym.make(GAME_2048_ID)
-    scores, tiles, invalid = [], [], 0
+    scores, tiles = [], []
     for game in range(games):
         observation, info = env.reset(seed=seed + game)
         done = False
@@ -99,49 +110,51 @@ def play_games(player: Player, games: int, seed: int) -> tuple[list[int], list[i
             done = terminated or truncated
         scores.append(int(info["score"]))
         tiles.append(int(info["max_tile"]))
-        invalid += bool(info.get("invalid", False))
     env.close()
-    return scores, tiles, invalid
+    return scores, tiles
 
 
 def main(cfg: Config) -> Result:
     torch.set_num_threads(1)  # a small network: one thread is fastest
     device = choose_device("cpu")  # single observations: the CPU beats a GPU round trip
     print(f"device: {describe_device(device)}")
-    # --8<-- [start:compare]
     results: dict[str, tuple[list[int], list[int]]] = {}
     eval_seed = 10_000  # evaluation boards no training run started from
     for name, player in [
         ("random", random_player(np.random.default_rng(0))),
         ("corner heuristic", corner_player),
     ]:
-        scores, tiles, _ = play_games(player, cfg.games, eval_seed)
-        results[name] = (scores, tiles)
-    dqn_config = dataclasses.replace(DQN_2048, total_steps=cfg.total_steps)
-    results["DQN, legal moves"] = ([], [])
-    results["DQN, as trained"] = ([], [])
-    seed_scores, episodes, invalid = [], [], 0
-    for seed in tqdm(cfg.seeds, desc="DQN seeds"):
-        network, log = train_dqn(dqn_config, seed, device, show_progress=False)
-        episodes.append(len(log.episode_returns))
-        for name, masked in [("DQN, legal moves", True), ("DQN, as trained", False)]:
-            scores, tiles, ended = play_games(dqn_player(network, masked), cfg.games, eval_seed)
+        results[name] = play_games(player, cfg.games, eval_seed)
+    seed_scores, masked, episodes = [], [], []
+    # --8<-- [start:compare]
+    for name, dqn, encode in [
+        ("DQN, game as is", DQN_GAME, lambda board: board),
+        ("DQN, training board", DQN_BOARD, one_hot_board),
+    ]:
+        results[name] = ([], [])
+        seed_scores.append([])
+        episodes.append([])
+        changed = [0, 0]  # [moves played, moves whose greedy choice was illegal]
+        for seed in tqdm(cfg.seeds, desc=name):
+            config = dataclasses.replace(dqn, total_steps=cfg.total_steps)
+            network, log = train_dqn(config, seed, device, show_progress=False)
+            episodes[-1].append(len(log.episode_returns))
+            player = dqn_player(network, encode, changed)
+            scores, tiles = play_games(player, cfg.games, eval_seed)
             results[name][0].extend(scores)
             results[name][1].extend(tiles)
-            if masked:
-                seed_scores.append(float(np.mean(scores)))
-            else:
-                invalid += ended
+            seed_scores[-1].append(float(np.mean(scores)))
+        masked.append(changed[1] / changed[0])
     # --8<-- [end:compare]
-    return report(cfg, results, seed_scores, invalid, episodes, describe_device(device))
+    return report(cfg, results, seed_scores, masked, episodes, describe_device(device))
 
 
 def report(
     cfg: Config,
     results: dict[str, tuple[list[int], list[int]]],
-    seed_scores: list[float],
-    invalid: int,
-    episodes: list[int],
+    seed_scores: list[list[float]],
+    masked: list[float],
+    episodes: list[list[int]],
     device: str,
 ) -> Result:
     names = list(results)
@@ -157,9 +170,9 @@ def report(
         tiles = "  ".join(f"{t}:{s:.2f}" for t, s in share.items() if s > 0)
         median = np.median(results[name][0])
         print(f"{name:<18}{games:>6}{mean:>11.0f} ± {error:<4.0f}{median:>8.0f}  {tiles}")
-    print("DQN mean score per seed (legal moves): " + ", ".join(f"{s:.0f}" for s in seed_scores))
-    invalid_share = invalid / (cfg.games * len(cfg.seeds))
-    print(f"DQN games as trained that ended on an invalid move: {invalid_share:.0%}")
+    for name, scores, share in zip(names[2:], seed_scores, masked, strict=True):
+        per_seed = ", ".join(f"{score:.0f}" for score in scores)
+        print(f"{name}: mean score per seed {per_seed}; greedy move illegal {share:.1%}")
     plot(cfg.out_dir, results, all_tiles)
     return Result(
         device=device,
@@ -170,7 +183,7 @@ def report(
         median_score=[float(np.median(results[name][0])) for name in names],
         tile_shares=shares,
         dqn_seed_scores=seed_scores,
-        dqn_invalid_share=invalid_share,
+        masked_share=masked,
         training_episodes=episodes,
     )
 
