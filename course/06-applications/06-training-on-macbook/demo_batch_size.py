@@ -90,9 +90,10 @@ def plot(cfg: Config, speed: list[float], scores: list[list[float]], path: Path)
         score_ax.plot(cfg.batch_sizes, column, "o-", label=f"learning rate {learning_rate:g}")
     score_ax.set(xscale="log", xlabel="batch size", ylabel="test accuracy")
     score_ax.set_title(f"Score after {cfg.epochs} epochs")
-    score_ax.legend(loc="lower left")
+    # Below the axes: inside, the points of some learning rate fill every corner.
+    score_ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=3, fontsize=8)
     fig.tight_layout()
-    fig.savefig(path)
+    fig.savefig(path, bbox_inches="tight")
     plt.close(fig)
 
 
