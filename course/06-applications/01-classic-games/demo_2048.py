@@ -202,8 +202,10 @@ def plot(out_dir: Path, results: dict[str, tuple[list[int], list[int]]], tiles: 
         share = [played.count(tile) / len(played) for tile in tiles]
         right.bar(x + (i - (len(names) - 1) / 2) * width, share, width, label=name)
     right.set_xticks(x, [str(tile) for tile in tiles])
+    # Shares run from 0 to 1; the room above the tallest bar holds the legend.
     right.set(title="Largest tile reached", xlabel="largest tile", ylabel="share of games")
-    right.legend()
+    right.set_ylim(0, 1)
+    right.legend(loc="upper right", ncol=2)
     fig.savefig(out_dir / "game2048.png")
     plt.close(fig)
 
