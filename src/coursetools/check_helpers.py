@@ -424,22 +424,35 @@ def recorded_contours() -> Iterator[list[PlottedContour]]:
 
 
 @contextmanager
+def _recording(
+    owner: object, name: str, original: Callable[..., Any], record: Callable[..., None]
+) -> Iterator[None]:
+    """Replace ``owner.name`` while the block runs by a function that calls ``record`` with
+    each call's arguments, then ``original``, so the code under test works as usual."""
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        record(*args, **kwargs)
+        return original(*args, **kwargs)
+
+    setattr(owner, name, recording)
+    try:
+        yield
+    finally:
+        setattr(owner, name, original)
+
+
+@contextmanager
 def recorded_calls(module: ModuleType, name: str) -> Iterator[list[tuple[Any, ...]]]:
     """Record the positional arguments of every call to the learner's function ``name``
     made while the block runs (arrays copied as they were at the call), so a check can
     test what a loop passed to a helper the task asks it to use."""
     calls: list[tuple[Any, ...]] = []
-    original = get_function(module, name)
 
-    def recording(*args: Any, **kwargs: Any) -> Any:
+    def record(*args: Any, **kwargs: Any) -> None:
         calls.append(tuple(np.array(a) if isinstance(a, np.ndarray) else a for a in args))
-        return original(*args, **kwargs)
 
-    setattr(module, name, recording)
-    try:
+    with _recording(module, name, get_function(module, name), record):
         yield calls
-    finally:
-        setattr(module, name, original)
 
 
 @contextmanager
@@ -448,17 +461,12 @@ def recorded_keyword(owner: object, name: str, keyword: str) -> Iterator[list[ob
     ``owner.name`` made while the block runs, e.g. ``recorded_keyword(torch, "load",
     "map_location")``; the calls still run, so the learner's code works as usual."""
     seen: list[object] = []
-    original = getattr(owner, name)
 
-    def recording(*args: Any, **kwargs: Any) -> Any:
+    def record(*args: Any, **kwargs: Any) -> None:
         seen.append(kwargs.get(keyword))
-        return original(*args, **kwargs)
 
-    setattr(owner, name, recording)
-    try:
+    with _recording(owner, name, getattr(owner, name), record):
         yield seen
-    finally:
-        setattr(owner, name, original)
 
 
 def transition_batch(
