@@ -92,17 +92,18 @@ def check_clone(module: ModuleType) -> None:
         scores = expect_tensor(clone(torch.as_tensor(states[900:])), "the clone's output")
         expect_shape(scores, (300, 2), "the clone's output for 300 states")
         agree = float((scores.argmax(dim=1).numpy() == labels[900:]).mean())
-    expect_true(
-        agree >= 0.95,
-        f"the clone agrees with the expert on {agree:.1%} of 300 held-out states, expected "
-        "at least 95%: check the loss, the learning rate and the number of epochs",
-    )
 
     def first_weights(seed: int) -> np.ndarray:
         network = train_clone(states[:100], labels[:100], 1, seed)
         return next(network.parameters()).detach().numpy().copy()
 
+    # Seeding first: an unseeded clone's agreement varies, and could fail the test below.
     expect_seeded(first_weights, "train_clone(..., seed)'s first layer")
+    expect_true(
+        agree >= 0.95,
+        f"the clone agrees with the expert on {agree:.1%} of 300 held-out states, expected "
+        "at least 95%: check the loss, the learning rate and the number of epochs",
+    )
 
 
 def check(module: ModuleType) -> None:
