@@ -53,6 +53,11 @@ class LessonRun:
     def seconds(self) -> float:
         return sum(demo.seconds for demo in self.demos)
 
+    @property
+    def results(self) -> dict[str, dict[str, JsonValue]]:
+        """Each demo's result under the demo's file stem, as ``results.json`` holds them."""
+        return {demo.stem: demo.result for demo in self.demos}
+
     def files(self) -> list[Path]:
         return sorted(path for path in self.out_dir.rglob("*") if path.is_file())
 
@@ -234,11 +239,11 @@ def run_lesson(
             if on_start is not None:
                 on_start(lesson.relative(path))
             runs.append(run_demo(path, lesson, quick, out_dir, echo))
-    results = {run.stem: run.result for run in runs}
+    lesson_run = LessonRun(lesson.id, quick, out_dir, runs)
     (out_dir / "results.json").write_text(
-        json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+        json.dumps(lesson_run.results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
-    return LessonRun(lesson.id, quick, out_dir, runs)
+    return lesson_run
 
 
 def regenerate(

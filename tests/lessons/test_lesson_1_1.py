@@ -17,7 +17,7 @@ LESSON = load("1.1")
 @pytest.fixture(scope="module")
 def results(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
     run = quick_run(LESSON.id)
-    return {demo.stem: demo.result for demo in run.demos}
+    return run.results
 
 
 def test_install_check_sums_like_gauss(results: dict[str, dict[str, Any]]) -> None:

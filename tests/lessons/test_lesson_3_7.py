@@ -9,7 +9,7 @@ LESSON = load("3.7")
 
 
 def test_dropout_depends_on_the_mode_and_adam_matches_torch(quick_run: QuickRun) -> None:
-    results = {demo.stem: demo.result for demo in quick_run(LESSON.id).demos}
+    results = quick_run(LESSON.id).results
     dropout = results["demo_dropout"]
     assert dropout["train_mode_difference"] > 0.0
     assert dropout["eval_mode_difference"] == 0.0

@@ -70,7 +70,7 @@ def test_a_failed_download_falls_back_in_one_line(
 
 def test_every_demo_names_its_data_set_and_demos_2_and_3_agree(quick_run: QuickRun) -> None:
     run = quick_run(LESSON.id)
-    results = {demo.stem: demo.result for demo in run.demos}
+    results = run.results
     names = {result["dataset"] for result in results.values()}
     assert len(names) == 1
     for demo in run.demos:

@@ -16,7 +16,7 @@ LESSON = load("4.5")
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
     run = quick_run(LESSON.id)
-    return {demo.stem: demo.result for demo in run.demos}
+    return run.results
 
 
 @pytest.fixture(scope="module")

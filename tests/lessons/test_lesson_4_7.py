@@ -31,7 +31,7 @@ EXPECTED_OPTIMAL_ROUTES = {
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> tuple[dict[str, dict[str, Any]], Path]:
     run = quick_run(LESSON.id)
-    return {demo.stem: demo.result for demo in run.demos}, run.out_dir
+    return run.results, run.out_dir
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ LESSON = load("5.4")
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> tuple[dict[str, dict[str, Any]], Path]:
     run = quick_run(LESSON.id)
-    return {demo.stem: demo.result for demo in run.demos}, run.out_dir
+    return run.results, run.out_dir
 
 
 def test_returns_to_go_are_the_discounted_sums_of_what_follows() -> None:

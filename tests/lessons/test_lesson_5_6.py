@@ -19,7 +19,7 @@ LESSON = load("5.6")
 
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
-    return {demo.stem: demo.result for demo in quick_run(LESSON.id).demos}
+    return quick_run(LESSON.id).results
 
 
 def test_a_critic_loss_reaches_the_actor_only_through_a_shared_trunk(

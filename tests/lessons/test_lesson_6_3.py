@@ -27,7 +27,7 @@ def strategies() -> Any:
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> tuple[dict[str, dict[str, Any]], Path]:
     run = quick_run(LESSON.id)
-    return {demo.stem: demo.result for demo in run.demos}, run.out_dir
+    return run.results, run.out_dir
 
 
 def test_the_threshold_rule_buys_below_the_band_and_sells_above(strategies: Any) -> None:

@@ -22,7 +22,7 @@ thermostat = import_file(LESSON.folder / "thermostat.py")
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> tuple[dict[str, dict[str, Any]], Path]:
     run = quick_run(LESSON.id)
-    return {demo.stem: demo.result for demo in run.demos}, run.out_dir
+    return run.results, run.out_dir
 
 
 def test_the_house_passes_check_env_with_warnings_as_errors() -> None:

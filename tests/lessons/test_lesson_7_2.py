@@ -20,7 +20,7 @@ LESSON = load("7.2")
 
 @pytest.fixture(scope="module")
 def quick(quick_run: QuickRun) -> dict[str, dict[str, Any]]:
-    return {demo.stem: demo.result for demo in quick_run(LESSON.id).demos}
+    return quick_run(LESSON.id).results
 
 
 @pytest.fixture(scope="module")

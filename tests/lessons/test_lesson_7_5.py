@@ -73,7 +73,7 @@ def test_torchrun_failure_is_one_clear_error(helpers: tuple[Any, Any], tmp_path:
 
 
 def test_quick_run_resumes_exactly_and_reads_the_file(quick_run: QuickRun) -> None:
-    results = {demo.stem: demo.result for demo in quick_run(LESSON.id).demos}
+    results = quick_run(LESSON.id).results
     checkpoints = results["demo_checkpoints"]
     assert checkpoints["resumed_equal"] and checkpoints["without_optimizer_difference"] > 0
     assert checkpoints["loaded_devices"]["meta"] == "meta"
