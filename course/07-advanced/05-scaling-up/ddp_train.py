@@ -110,6 +110,10 @@ def train(cfg: Config) -> None:
             "train_seconds": time.perf_counter() - began,
         }
         (cfg.out_dir / f"report_{attempt}.json").write_text(json.dumps(report))
+    # Everyone leaves together. Without this barrier one process could exit while the other
+    # was still at work, and on a loaded 2-core machine a process of the restarted run
+    # aborted at exit, its work done, in 5 of 59 tries; with it, in 0 of 60.
+    dist.barrier()
     dist.destroy_process_group()
 
 

@@ -142,8 +142,8 @@ def main(cfg: Config) -> Result:
     for name, rate in rates.items():
         print(f"  {name:<28}{rate:>12,.0f} rows/s")
     print(
-        f"while reading without workers, this process grew by {anon:.0f} MB of its own memory "
-        f"(RssAnon) and {file_backed:.0f} MB of mapped file pages (RssFile)"
+        f"while reading without workers, this process's own memory changed by {anon:+.0f} MB "
+        f"(RssAnon) and its mapped file pages by {file_backed:+.0f} MB (RssFile)"
     )
     print(f"pin_memory on this machine: {warning or 'no warning'}")
     cfg.out_dir.mkdir(parents=True, exist_ok=True)
