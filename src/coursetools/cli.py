@@ -328,7 +328,11 @@ def cmd_bench(args: argparse.Namespace) -> int:
     _make_folder(out, "the output folder")
     _say(f"rlcourse bench: {len(runs)} runs, {args.jobs} at a time, one process each")
 
+    finished: list[bench.RunResult] = []
+
     def done(result: bench.RunResult) -> None:
+        finished.append(result)
+        bench.write(finished, out)  # after every run: a benchmark stopped early keeps its runs
         _say(
             f"  {result.task} {result.library} {result.algorithm} seed {result.seed}: "
             f"final {result.final_mean:.1f}, {result.seconds:.1f} s"

@@ -120,3 +120,25 @@ def test_bad_input_is_one_line_and_exit_code_2(
     assert cli.main(["bench", "--quick", "--tasks", "pong", "--out", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "unknown task" in err
+
+
+def test_results_are_written_after_every_run_so_a_stopped_benchmark_keeps_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def two_runs_then_stopped(
+        runs: list[tuple[bench.Spec, int]], jobs: int, on_done: object
+    ) -> list[bench.RunResult]:
+        assert callable(on_done)
+        on_done(result("course", "DQN", 0, 10.0, 500.0))
+        on_done(result("sb3", "PPO", 0, 20.0, 480.0))
+        raise KeyboardInterrupt  # as Ctrl-C during the third run
+
+    monkeypatch.setattr(bench, "run_all", two_runs_then_stopped)
+    monkeypatch.setattr(bench, "require_sb3", lambda: None)
+    assert cli.main(["bench", "--tasks", "cartpole", "--out", str(tmp_path)]) == 130
+    with (tmp_path / "results.csv").open(encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    assert [(row["library"], row["algorithm"]) for row in rows] == [
+        ("course", "DQN"), ("sb3", "PPO")
+    ]  # fmt: skip
+    assert "ratio 0.50" in (tmp_path / "results.md").read_text(encoding="utf-8")
