@@ -487,6 +487,21 @@ def machine() -> dict[str, str]:
     }
 
 
+def earlier_runs(out_dir: Path, tasks: list[str]) -> list[RunResult]:
+    """The runs of other tasks already in ``out_dir/results.json``, which a benchmark of
+    ``tasks`` keeps: ``--tasks lunarlander`` after ``--tasks cartpole`` adds to its table."""
+    path = out_dir / "results.json"
+    if not path.is_file():
+        return []
+    try:
+        runs = [RunResult(**row) for row in json.loads(path.read_text(encoding="utf-8"))["runs"]]
+    except (ValueError, KeyError, TypeError) as error:
+        raise CourseError(
+            f"{path} is not a benchmark's results ({error}); remove it or choose another --out"
+        ) from None
+    return [run for run in runs if run.task not in tasks]
+
+
 def write(results: list[RunResult], out_dir: Path) -> list[Path]:
     """results.csv, results.md, results.json (with the machine) and bench.png in ``out_dir``."""
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -326,20 +326,20 @@ def cmd_bench(args: argparse.Namespace) -> int:
         raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
     out = Path(args.out)
     _make_folder(out, "the output folder")
+    kept = bench.earlier_runs(out, args.tasks)
     _say(f"rlcourse bench: {len(runs)} runs, {args.jobs} at a time, one process each")
-
     finished: list[bench.RunResult] = []
 
     def done(result: bench.RunResult) -> None:
         finished.append(result)
-        bench.write(finished, out)  # after every run: a benchmark stopped early keeps its runs
+        bench.write(kept + finished, out)  # after every run: a stopped benchmark keeps its runs
         _say(
             f"  {result.task} {result.library} {result.algorithm} seed {result.seed}: "
             f"final {result.final_mean:.1f}, {result.seconds:.1f} s"
         )
 
     results = bench.run_all(runs, args.jobs, done)
-    for path in bench.write(results, out):
+    for path in bench.write(kept + results, out):
         print(path)
     return 0
 

@@ -142,3 +142,27 @@ def test_results_are_written_after_every_run_so_a_stopped_benchmark_keeps_them(
         ("course", "DQN"), ("sb3", "PPO")
     ]  # fmt: skip
     assert "ratio 0.50" in (tmp_path / "results.md").read_text(encoding="utf-8")
+
+
+def test_a_benchmark_of_one_task_keeps_the_other_tasks_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lander = replace(result("course", "Double Dueling DQN", 0, 300.0, 210.0), task="lunarlander")
+    bench.write([lander, result("course", "DQN", 0, 99.0, 100.0)], tmp_path)
+
+    def one_run(
+        runs: list[tuple[bench.Spec, int]], jobs: int, on_done: object
+    ) -> list[bench.RunResult]:
+        assert callable(on_done)
+        on_done(result("course", "DQN", 0, 10.0, 500.0))
+        return [result("course", "DQN", 0, 10.0, 500.0)]
+
+    monkeypatch.setattr(bench, "run_all", one_run)
+    monkeypatch.setattr(bench, "require_sb3", lambda: None)
+    assert cli.main(["bench", "--tasks", "cartpole", "--out", str(tmp_path)]) == 0
+    kept = bench.earlier_runs(tmp_path, [])
+    # LunarLander's run stays; CartPole's old run is replaced by the new one.
+    assert [(r.task, r.seconds) for r in kept] == [("lunarlander", 300.0), ("cartpole", 10.0)]
+    (tmp_path / "results.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(CourseError, match="not a benchmark's results"):
+        bench.earlier_runs(tmp_path, ["cartpole"])
