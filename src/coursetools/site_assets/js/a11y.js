@@ -10,12 +10,12 @@ document.addEventListener("DOMContentLoaded", function () {
   }
 });
 
-// A display equation wider than the text column scrolls sideways; a keyboard user can
-// scroll it only once it takes focus. Material does this for code blocks; KaTeX's maths
-// needs it too. Widths change with the window and when KaTeX's fonts arrive, so it is
-// rechecked then.
-function focusScrollingMaths() {
-  document.querySelectorAll("div.arithmatex").forEach(function (element) {
+// A display equation or a table wider than the text column scrolls sideways; a keyboard
+// user can scroll it only once it takes focus. Material does this for code blocks; KaTeX's
+// maths and Material's table wrapper need it too (the Benchmarks page's table is wide).
+// Widths change with the window and when KaTeX's fonts arrive, so it is rechecked then.
+function focusScrollingRegions() {
+  document.querySelectorAll("div.arithmatex, .md-typeset__scrollwrap").forEach(function (element) {
     if (element.scrollWidth > element.clientWidth) {
       element.setAttribute("tabindex", "0");
     } else {
@@ -23,6 +23,6 @@ function focusScrollingMaths() {
     }
   });
 }
-window.addEventListener("load", focusScrollingMaths);
-window.addEventListener("resize", focusScrollingMaths);
-document.fonts.addEventListener("loadingdone", focusScrollingMaths);
+window.addEventListener("load", focusScrollingRegions);
+window.addEventListener("resize", focusScrollingRegions);
+document.fonts.addEventListener("loadingdone", focusScrollingRegions);
