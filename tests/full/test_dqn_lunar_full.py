@@ -1,8 +1,9 @@
 """Lesson 5.4's learning claims, reproduced from a fresh full run of its five demos (about
-half an hour on a 2-core CPU): on LunarLander-v3, DQN with Double targets and a dueling
-network scores higher than plain DQN on average over three seeds, in under 15 minutes per
-seed, no seed reaches 200 on this budget (what the post states), and plain DQN
-over-estimates its returns more (Demo 4).
+35 minutes on a 2-core CPU): on LunarLander-v3, DQN with Double targets and a dueling
+network holds a greedy mean of at least 200 on each of three seeds, in under 15 minutes
+per seed, and scores higher than plain DQN on average; both final networks predict less
+than the returns that follow, plain DQN by less (Demo 4); the mean learning curve with
+both changes reaches 200 first (Demo 5).
 
 Run with ``pytest -m full tests/full/test_dqn_lunar_full.py``.
 """
@@ -46,7 +47,7 @@ def test_part_5_4_claims_hold_on_a_fresh_run(tmp_path: Path) -> None:
     assert train["steps"] == committed["demo_train_lunar"]["steps"]
     both, plain = train["mean"]
     assert both > plain, f"Double + Dueling {both:.1f} did not beat DQN {plain:.1f}"
-    assert not any(train["landed_on_every_seed"]), "the post says no variant reached 200"
+    assert train["landed_on_every_seed"][0], f"Double + Dueling: {train['scores'][0]}"
     for seconds in train["training_seconds"]:
         assert max(seconds) < FIFTEEN_MINUTES, f"a run trained for {max(seconds):.0f} s"
     assert (tmp_path / "lunar_lander.gif").is_file()
@@ -54,8 +55,13 @@ def test_part_5_4_claims_hold_on_a_fresh_run(tmp_path: Path) -> None:
     q_values = run_demo("demo_q_values", tmp_path)
     gap = dict(zip(q_values["variants"], q_values["mean_gap"], strict=True))
     assert gap["DQN"] > gap["Double + Dueling"], gap
-    assert q_values["mean_predicted"][1] > q_values["mean_realised"][1], "DQN over-estimates"
+    for predicted, realised in zip(
+        q_values["mean_predicted"], q_values["mean_realised"], strict=True
+    ):
+        assert predicted < realised, "the post says both networks under-estimate"
 
     curves = run_demo("demo_curves", tmp_path)
     assert curves["final_training_mean"][0] > curves["final_training_mean"][1]
-    assert curves["first_step_above_200"] == [-1, -1], "no mean curve reached 200"
+    both_first, plain_first = curves["first_step_above_200"]
+    assert both_first > 0, "the mean curve with both changes reached 200"
+    assert plain_first == -1 or both_first < plain_first, curves["first_step_above_200"]
