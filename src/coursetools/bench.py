@@ -339,18 +339,27 @@ def reduced(spec: Spec) -> Spec:
     return replace(spec, budget=20 if spec.algorithm == "REINFORCE" else 1_000)
 
 
-def plan(tasks: list[str], seeds: int | None, quick: bool) -> list[tuple[Spec, int]]:
-    """Every (spec, seed) of the benchmark: each task's own seed count unless ``seeds``."""
+def plan(
+    tasks: list[str], seeds: int | None, quick: bool, agents: list[str] | None = None
+) -> list[tuple[Spec, int]]:
+    """Every (spec, seed) of the benchmark: each task's own seed count unless ``seeds``;
+    only the agents labelled in ``agents`` (e.g. "course A2C") where it is given."""
     unknown = sorted(set(tasks) - set(TASKS))
     if unknown:
         raise CourseError(f"unknown task(s) {unknown}; choose from {sorted(TASKS)}")
     if seeds is not None and seeds < 1:
         raise CourseError(f"--seeds must be at least 1, got {seeds}")
+    chosen = [spec for spec in SPECS if spec.task in tasks]
+    if agents is not None:
+        labels = sorted({spec.label for spec in chosen})
+        unknown = sorted(set(agents) - set(labels))
+        if unknown:
+            raise CourseError(f"unknown agent(s) {unknown} for {tasks}; choose from {labels}")
+        chosen = [spec for spec in chosen if spec.label in agents]
     runs: list[tuple[Spec, int]] = []
-    for spec in SPECS:
-        if spec.task in tasks:
-            count = seeds if seeds is not None else (1 if quick else TASKS[spec.task].seeds)
-            runs += [(reduced(spec) if quick else spec, seed) for seed in range(count)]
+    for spec in chosen:
+        count = seeds if seeds is not None else (1 if quick else TASKS[spec.task].seeds)
+        runs += [(reduced(spec) if quick else spec, seed) for seed in range(count)]
     return runs
 
 
@@ -487,9 +496,12 @@ def machine() -> dict[str, str]:
     }
 
 
-def earlier_runs(out_dir: Path, tasks: list[str]) -> list[RunResult]:
-    """The runs of other tasks already in ``out_dir/results.json``, which a benchmark of
-    ``tasks`` keeps: ``--tasks lunarlander`` after ``--tasks cartpole`` adds to its table."""
+def earlier_runs(
+    out_dir: Path, tasks: list[str], agents: list[str] | None = None
+) -> list[RunResult]:
+    """The runs already in ``out_dir/results.json`` that a benchmark of ``tasks`` (and of
+    ``agents``, where given) does not redo, and keeps: ``--tasks lunarlander`` after
+    ``--tasks cartpole`` adds to its table; ``--agents "course A2C"`` replaces that agent's rows."""
     path = out_dir / "results.json"
     if not path.is_file():
         return []
@@ -499,7 +511,12 @@ def earlier_runs(out_dir: Path, tasks: list[str]) -> list[RunResult]:
         raise CourseError(
             f"{path} is not a benchmark's results ({error}); remove it or choose another --out"
         ) from None
-    return [run for run in runs if run.task not in tasks]
+
+    def redone(run: RunResult) -> bool:
+        label = f"{run.library} {run.algorithm}"
+        return run.task in tasks and (agents is None or label in agents)
+
+    return [run for run in runs if not redone(run)]
 
 
 def write(results: list[RunResult], out_dir: Path) -> list[Path]:

@@ -321,12 +321,12 @@ def cmd_capstone(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    runs = bench.plan(args.tasks, args.seeds, args.quick)
+    runs = bench.plan(args.tasks, args.seeds, args.quick, args.agents)
     if args.jobs < 1:
         raise CourseError(f"--jobs must be at least 1, got {args.jobs}")
     out = Path(args.out)
     _make_folder(out, "the output folder")
-    kept = bench.earlier_runs(out, args.tasks)
+    kept = bench.earlier_runs(out, args.tasks, args.agents)
     _say(f"rlcourse bench: {len(runs)} runs, {args.jobs} at a time, one process each")
     finished: list[bench.RunResult] = []
 
@@ -433,6 +433,11 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         default=list(bench.TASKS),
         help="cartpole, lunarlander (default: both)",
+    )
+    bench_parser.add_argument(
+        "--agents",
+        nargs="+",
+        help='only these agents, as the tables label them (e.g. "course A2C"); default: all',
     )
     bench_parser.add_argument("--seeds", type=int, help="seeds per agent (default: 5 and 3)")
     bench_parser.add_argument("--jobs", type=int, default=1, help="runs at a time (default 1)")

@@ -166,3 +166,28 @@ def test_a_benchmark_of_one_task_keeps_the_other_tasks_runs(
     (tmp_path / "results.json").write_text("{}", encoding="utf-8")
     with pytest.raises(CourseError, match="not a benchmark's results"):
         bench.earlier_runs(tmp_path, ["cartpole"])
+
+
+def test_a_benchmark_of_one_agent_replaces_only_that_agents_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old_a2c = result("course", "A2C", 0, 50.0, 380.0)
+    bench.write([result("course", "DQN", 0, 99.0, 500.0), old_a2c], tmp_path)
+    planned: list[list[tuple[bench.Spec, int]]] = []
+
+    def one_run(
+        runs: list[tuple[bench.Spec, int]], jobs: int, on_done: object
+    ) -> list[bench.RunResult]:
+        planned.append(runs)
+        return [result("course", "A2C", 0, 40.0, 500.0)]
+
+    monkeypatch.setattr(bench, "run_all", one_run)
+    monkeypatch.setattr(bench, "require_sb3", lambda: None)
+    arguments = ["bench", "--tasks", "cartpole", "--agents", "course A2C", "--out", str(tmp_path)]
+    assert cli.main(arguments) == 0
+    assert {spec.label for spec, _ in planned[0]} == {"course A2C"}
+    assert len(planned[0]) == 5
+    kept = bench.earlier_runs(tmp_path, [])
+    assert [(r.algorithm, r.seconds) for r in kept] == [("DQN", 99.0), ("A2C", 40.0)]
+    with pytest.raises(CourseError, match=r"unknown agent\(s\) \['course PPO'\]"):
+        bench.plan(["cartpole"], None, quick=False, agents=["course PPO"])
