@@ -13,6 +13,9 @@ import pytest
 
 from coursetools import bench, cli
 from coursetools.errors import CourseError
+from coursetools.file_import import import_file
+from coursetools.lessons import load
+from rlcourse.agents.dqn import DQNConfig
 
 
 def result(
@@ -191,3 +194,13 @@ def test_a_benchmark_of_one_agent_replaces_only_that_agents_runs(
     assert [(r.algorithm, r.seconds) for r in kept] == [("DQN", 99.0), ("A2C", 40.0)]
     with pytest.raises(CourseError, match=r"unknown agent\(s\) \['course PPO'\]"):
         bench.plan(["cartpole"], None, quick=False, agents=["course PPO"])
+
+
+def test_the_lunarlander_agent_is_part_5_4s_with_both_changes() -> None:
+    """The benchmark repeats 5.4's settings (it does not import lesson files): same config."""
+    lunar = import_file(load("5.4").folder / "lunar.py")
+    spec = next(s for s in bench.SPECS if s.task == "lunarlander" and s.library == "course")
+    benchmarked = DQNConfig(
+        env_id=bench.TASKS["lunarlander"].env_id, total_steps=spec.budget, **spec.hyperparameters
+    )
+    assert benchmarked == replace(lunar.SETTINGS, double_dqn=True, dueling=True)
