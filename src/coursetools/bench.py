@@ -214,6 +214,11 @@ class RunResult:
     final_mean: float  # greedy policy, EVAL_EPISODES fresh episodes
     holds: bool
 
+    @property
+    def label(self) -> str:
+        """As :attr:`Spec.label` names the agent that produced this run."""
+        return f"{self.library} {self.algorithm}"
+
 
 def first_reach(record: list[tuple[int, float, float]], threshold: float) -> tuple[int, float]:
     """(steps, seconds) at the first episode end where the mean return of the last
@@ -389,9 +394,7 @@ def run_all(
 
 
 def median_seconds(results: list[RunResult], task: str, label: str) -> float:
-    return statistics.median(
-        r.seconds for r in results if r.task == task and f"{r.library} {r.algorithm}" == label
-    )
+    return statistics.median(r.seconds for r in results if r.task == task and r.label == label)
 
 
 def markdown(results: list[RunResult], machine: dict[str, str]) -> str:
@@ -406,17 +409,15 @@ def markdown(results: list[RunResult], machine: dict[str, str]) -> str:
     ]
     for r in results:
         lines.append(
-            f"| {r.task} | {r.library} {r.algorithm} | {r.seed} | {r.steps_to_threshold} "
+            f"| {r.task} | {r.label} | {r.seed} | {r.steps_to_threshold} "
             f"| {r.seconds_to_threshold:.1f} | {r.final_mean:.1f} | {'yes' if r.holds else 'no'} "
             f"| {r.seconds:.1f} | {r.steps_per_second:.0f} |"
         )
     for task in dict.fromkeys(r.task for r in results):
         lines += ["", f"## {task}", "", "| agent | held | median seconds |", "|---|---|---|"]
-        labels = list(
-            dict.fromkeys(f"{r.library} {r.algorithm}" for r in results if r.task == task)
-        )
+        labels = list(dict.fromkeys(r.label for r in results if r.task == task))
         for label in labels:
-            runs = [r for r in results if r.task == task and f"{r.library} {r.algorithm}" == label]
+            runs = [r for r in results if r.task == task and r.label == label]
             held = sum(r.holds for r in runs)
             lines.append(
                 f"| {label} | {held}/{len(runs)} | {median_seconds(results, task, label):.1f} |"
@@ -429,9 +430,7 @@ def ratio_line(results: list[RunResult], task: str, labels: list[str]) -> str:
     """The course's best agent (most seeds held, then fastest) against SB3's fastest."""
 
     def held(label: str) -> int:
-        return sum(
-            r.holds for r in results if r.task == task and f"{r.library} {r.algorithm}" == label
-        )
+        return sum(r.holds for r in results if r.task == task and r.label == label)
 
     course = [label for label in labels if label.startswith("course")]
     sb3 = [label for label in labels if label.startswith("sb3")]
@@ -457,7 +456,7 @@ def plot(results: list[RunResult], path: Path) -> None:
     )
     for column, task in enumerate(tasks):
         rows = [r for r in results if r.task == task]
-        labels = list(dict.fromkeys(f"{r.library} {r.algorithm}" for r in rows))
+        labels = list(dict.fromkeys(r.label for r in rows))
         for row, (value, name) in enumerate(
             [
                 ("final_mean", "final score (100 greedy episodes)"),
@@ -466,7 +465,7 @@ def plot(results: list[RunResult], path: Path) -> None:
         ):
             ax = axes[row][column]
             for x, label in enumerate(labels):
-                ys = [getattr(r, value) for r in rows if f"{r.library} {r.algorithm}" == label]
+                ys = [getattr(r, value) for r in rows if r.label == label]
                 ax.scatter([x] * len(ys), ys, label=label)
             if value == "final_mean":
                 ax.axhline(TASKS[task].threshold, color="black", linestyle="--", label="threshold")
@@ -513,8 +512,7 @@ def earlier_runs(
         ) from None
 
     def redone(run: RunResult) -> bool:
-        label = f"{run.library} {run.algorithm}"
-        return run.task in tasks and (agents is None or label in agents)
+        return run.task in tasks and (agents is None or run.label in agents)
 
     return [run for run in runs if not redone(run)]
 
