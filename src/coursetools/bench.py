@@ -517,10 +517,19 @@ def earlier_runs(
     return [run for run in runs if not redone(run)]
 
 
+def in_spec_order(results: list[RunResult]) -> list[RunResult]:
+    """By task and agent as SPECS lists them, then by seed: rows that a later ``--agents``
+    run replaced stay where they were in the tables."""
+    order = {(spec.task, spec.label): index for index, spec in enumerate(SPECS)}
+    return sorted(results, key=lambda run: (order.get((run.task, run.label), len(order)), run.seed))
+
+
 def write(results: list[RunResult], out_dir: Path) -> list[Path]:
-    """results.csv, results.md, results.json (with the machine) and bench.png in ``out_dir``."""
+    """results.csv, results.md, results.json (with the machine) and bench.png in ``out_dir``,
+    the runs in SPECS' order."""
     out_dir.mkdir(parents=True, exist_ok=True)
     info = machine()
+    results = in_spec_order(results)
     rows = [asdict(result) for result in results]
     with (out_dir / "results.csv").open("w", newline="", encoding="utf-8") as file:
         writer = csv.DictWriter(file, fieldnames=list(rows[0]))

@@ -23,6 +23,7 @@ from rlcourse.agents.a2c import (
     final_observations,
     gae_advantages,
     load_network,
+    parameter_groups,
     train_a2c,
 )
 from rlcourse.checkpoints import CheckpointError
@@ -138,6 +139,23 @@ def test_shared_networks_share_a_trunk_and_separate_ones_do_not() -> None:
     shared_network = ActorCritic(4, 2, (16, 16), True)
     trunk = 4 * 16 + 16 + 16 * 16 + 16
     assert sum(p.numel() for p in shared_network.parameters()) == trunk + (16 * 2 + 2) + 17
+
+
+@pytest.mark.parametrize("shared", [True, False])
+def test_each_parameter_is_in_one_group_and_the_critic_steps_at_its_own_rate(
+    shared: bool,
+) -> None:
+    network = ActorCritic(4, 2, (16, 16), shared)
+    actor_group, critic_group = parameter_groups(network, QUICK)
+    assert actor_group["lr"] == QUICK.actor_learning_rate
+    assert critic_group["lr"] == QUICK.critic_learning_rate > QUICK.actor_learning_rate
+    in_actor = {id(p) for p in actor_group["params"]}
+    in_critic = {id(p) for p in critic_group["params"]}
+    assert not in_actor & in_critic
+    assert in_actor | in_critic == {id(p) for p in network.parameters()}
+    assert in_actor == {id(p) for p in network.actor.parameters()}
+    # A shared trunk follows the actor's rate: the critic keeps only its output layer.
+    assert len(in_critic) == (2 if shared else len(list(network.critic.parameters())))
 
 
 def same_weights(a: torch.nn.Module, b: torch.nn.Module) -> bool:

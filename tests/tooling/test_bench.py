@@ -164,8 +164,9 @@ def test_a_benchmark_of_one_task_keeps_the_other_tasks_runs(
     monkeypatch.setattr(bench, "require_sb3", lambda: None)
     assert cli.main(["bench", "--tasks", "cartpole", "--out", str(tmp_path)]) == 0
     kept = bench.earlier_runs(tmp_path, [])
-    # LunarLander's run stays; CartPole's old run is replaced by the new one.
-    assert [(r.task, r.seconds) for r in kept] == [("lunarlander", 300.0), ("cartpole", 10.0)]
+    # LunarLander's run stays; CartPole's old run is replaced by the new one, and the rows
+    # are in SPECS' order (CartPole first) whatever order they were written in.
+    assert [(r.task, r.seconds) for r in kept] == [("cartpole", 10.0), ("lunarlander", 300.0)]
     (tmp_path / "results.json").write_text("{}", encoding="utf-8")
     with pytest.raises(CourseError, match="not a benchmark's results"):
         bench.earlier_runs(tmp_path, ["cartpole"])
