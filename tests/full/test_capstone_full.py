@@ -10,27 +10,20 @@ from pathlib import Path
 
 import pytest
 
-from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import build_config
+from tests.full.demos import run_demo
 
 LESSON = load("6.5")
 
 
 @pytest.mark.full
-def test_every_seed_beats_the_thermostat_by_timing_its_heat(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.syspath_prepend(str(LESSON.folder))  # the demos import thermostat.py
+def test_every_seed_beats_the_thermostat_by_timing_its_heat(tmp_path: Path) -> None:
     committed = json.loads((LESSON.outputs / "results.json").read_text(encoding="utf-8"))
-    agent_demo = import_file(LESSON.folder / "demo_agent.py")
-    agent = agent_demo.main(build_config(agent_demo.Config, {}, tmp_path, "demo_agent"))
+    agent = run_demo(LESSON, "demo_agent", tmp_path)
     assert agent.thermostat_mean == pytest.approx(committed["demo_agent"]["thermostat_mean"])
     for seed_mean in agent.agent_per_seed:
         assert seed_mean > agent.thermostat_mean
     assert agent.agent_mean == pytest.approx(committed["demo_agent"]["agent_mean"], abs=0.3)
-    behaviour_demo = import_file(LESSON.folder / "demo_behaviour.py")
-    config = build_config(behaviour_demo.Config, {}, tmp_path, "demo_behaviour")
-    behaviour = dataclasses.asdict(behaviour_demo.main(config))
+    behaviour = dataclasses.asdict(run_demo(LESSON, "demo_behaviour", tmp_path))
     peak_thermostat = behaviour["kwh"]["thermostat"][2]
     assert all(peak < peak_thermostat for peak in behaviour["agent_peak_kwh"])

@@ -15,9 +15,8 @@ from typing import Any
 
 import pytest
 
-from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import build_config
+from tests.full.demos import run_demo
 
 LESSON = load("5.2")
 SOLVED = 475.0
@@ -25,8 +24,7 @@ SOLVED = 475.0
 
 @pytest.mark.full
 def test_full_training_solves_cartpole_on_every_seed(tmp_path: Path) -> None:
-    demo = import_file(LESSON.folder / "demo_train.py")
-    result = demo.main(build_config(demo.Config, {}, tmp_path, "demo_train"))
+    result = run_demo(LESSON, "demo_train", tmp_path)
     committed = json.loads((LESSON.outputs / "results.json").read_text())["demo_train"]
 
     assert result.seeds == committed["seeds"] == [0, 1, 2]
@@ -42,8 +40,7 @@ ABLATION = load("5.3")
 
 def _run_demo(stem: str, out_dir: Path) -> dict[str, Any]:
     """A fresh full run of one of 5.3's demos into ``out_dir``, as a dict of its results."""
-    demo = import_file(ABLATION.folder / f"{stem}.py")
-    return dataclasses.asdict(demo.main(build_config(demo.Config, {}, out_dir, stem)))
+    return dataclasses.asdict(run_demo(ABLATION, stem, out_dir))
 
 
 @pytest.mark.full

@@ -17,9 +17,8 @@ from typing import Any
 
 import pytest
 
-from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import build_config
+from tests.full.demos import run_demo as run_lesson_demo
 
 LESSON = load("5.4")
 FIFTEEN_MINUTES = 15 * 60.0
@@ -27,8 +26,7 @@ FIFTEEN_MINUTES = 15 * 60.0
 
 def run_demo(stem: str, out_dir: Path) -> dict[str, Any]:
     """A fresh full run of one of 5.4's demos into ``out_dir``, as a dict of its results."""
-    demo = import_file(LESSON.folder / f"{stem}.py")
-    return dataclasses.asdict(demo.main(build_config(demo.Config, {}, out_dir, stem)))
+    return dataclasses.asdict(run_lesson_demo(LESSON, stem, out_dir))
 
 
 @pytest.mark.full

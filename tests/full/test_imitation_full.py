@@ -12,18 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import build_config, sibling_imports
+from tests.full.demos import run_demo
 
 LESSON = load("6.4")
 
 
 @pytest.mark.full
 def test_the_clones_drift_out_of_the_demonstrated_states(tmp_path: Path) -> None:
-    with sibling_imports(LESSON.folder):
-        demo = import_file(LESSON.folder / "demo_clone.py")
-        result = demo.main(build_config(demo.Config, {}, tmp_path, "demo_clone"))
+    result = run_demo(LESSON, "demo_clone", tmp_path)
     for expert, own in zip(
         result.agreement_expert_states, result.agreement_own_states, strict=True
     ):
@@ -34,11 +31,8 @@ def test_the_clones_drift_out_of_the_demonstrated_states(tmp_path: Path) -> None
 
 @pytest.mark.full
 def test_dagger_beats_cloning_and_both_beat_reinforce_at_equal_steps(tmp_path: Path) -> None:
-    with sibling_imports(LESSON.folder):
-        compare = import_file(LESSON.folder / "demo_compare.py")
-        result = compare.main(build_config(compare.Config, {}, tmp_path, "demo_compare"))
-        plot = import_file(LESSON.folder / "demo_plot.py")
-        curves = plot.main(build_config(plot.Config, {}, tmp_path, "demo_plot"))
+    result = run_demo(LESSON, "demo_compare", tmp_path)
+    curves = run_demo(LESSON, "demo_plot", tmp_path)
     assert result.gradient_steps[0] < result.gradient_steps[1]
     gaps = [
         dagger[-1] - bc[-1] for dagger, bc in zip(result.dagger_mean, result.bc_mean, strict=True)

@@ -12,18 +12,15 @@ from typing import Any
 
 import pytest
 
-from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import build_config, sibling_imports
+from tests.full.demos import run_demo
 
 LESSON = load("7.1")
 
 
 def _run_demo(stem: str, out_dir: Path) -> dict[str, Any]:
     """A fresh full run of one of 7.1's demos into ``out_dir``, as a dict of its results."""
-    with sibling_imports(LESSON.folder):  # the demos import world_model, their sibling
-        demo = import_file(LESSON.folder / f"{stem}.py")
-        return dataclasses.asdict(demo.main(build_config(demo.Config, {}, out_dir, stem)))
+    return dataclasses.asdict(run_demo(LESSON, stem, out_dir))
 
 
 @pytest.mark.full

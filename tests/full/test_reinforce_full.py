@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from coursetools.file_import import import_file
 from coursetools.lessons import load
-from coursetools.runner import build_config
+from tests.full.demos import run_demo
 
 LESSON = load("5.5")
 SOLVED = 475.0
@@ -21,8 +20,7 @@ SOLVED = 475.0
 
 @pytest.mark.full
 def test_full_training_solves_cartpole_on_every_seed(tmp_path: Path) -> None:
-    demo = import_file(LESSON.folder / "demo_train.py")
-    result = demo.main(build_config(demo.Config, {}, tmp_path, "demo_train"))
+    result = run_demo(LESSON, "demo_train", tmp_path)
     committed = json.loads((LESSON.outputs / "results.json").read_text())["demo_train"]
     assert result.seeds == committed["seeds"] == [0, 1, 2, 3, 4]
     assert result.episodes == committed["episodes"]
@@ -35,8 +33,7 @@ def test_full_training_solves_cartpole_on_every_seed(tmp_path: Path) -> None:
 def test_reward_to_go_and_the_baseline_cut_the_noise_and_strong_discounting_does_not(
     tmp_path: Path,
 ) -> None:
-    demo = import_file(LESSON.folder / "demo_variance.py")
-    result = demo.main(build_config(demo.Config, {}, tmp_path, "demo_variance"))
+    result = run_demo(LESSON, "demo_variance", tmp_path)
     mean = dict(zip(result.estimators, result.mean, strict=True))
     assert mean["reward-to-go, gamma 1"] < mean["total return G_0"]
     assert mean["gamma 0.99 minus the baseline"] < mean["reward-to-go, gamma 0.99"]
